@@ -1,0 +1,131 @@
+"""Opening the database: engine settings per backend, schema migrations, units of work."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from assetloom_tui.errors import DatabaseError
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+SQLITE_BUSY_TIMEOUT_MS = 15_000
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    """WAL, a busy timeout, foreign keys, and transactions that we begin ourselves."""
+
+    @event.listens_for(engine, "connect")
+    def on_connect(dbapi_connection, _record) -> None:
+        # pysqlite's own implicit BEGIN would defer the write lock; we issue BEGIN ourselves.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def on_begin(connection) -> None:
+        # A writer takes the lock before it reads availability, so the check and the
+        # write are one atomic step: two writers can never both see the last seat.
+        mode = connection.get_execution_options().get("sqlite_begin", "DEFERRED")
+        connection.exec_driver_sql(f"BEGIN {mode}")
+
+
+def create_database_engine(url: str) -> Engine:
+    """An engine for `url`, with the settings its backend needs for several operators at once."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        database = parsed.database
+        if database and database != ":memory:":
+            folder = Path(database).parent
+            if not folder.is_dir():
+                raise DatabaseError(f"The folder for the database does not exist: {folder}")
+        engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
+        _configure_sqlite(engine)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def describe_database_failure(error: Exception, url: str) -> str:
+    """A one-line message for a failure to reach or use the database."""
+    text = str(getattr(error, "orig", error)).strip().splitlines()[0] if str(error) else ""
+    where = make_url(url).render_as_string(hide_password=True)
+    if "locked" in text or "busy" in text:
+        return f"The database {where} is locked by another session; nothing was written. Try again."
+    return f"The database {where} could not be used: {text}"
+
+
+class Database:
+    """An engine plus the two kinds of unit of work: reading, and writing under a lock."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine = create_database_engine(url)
+        self.is_sqlite = self.engine.dialect.name == "sqlite"
+        self._reader = sessionmaker(self.engine, expire_on_commit=False)
+        writer_engine = self.engine.execution_options(sqlite_begin="IMMEDIATE")
+        self._writer = sessionmaker(writer_engine, expire_on_commit=False)
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read-only unit of work; always rolled back."""
+        with self._translate_failures(), self._reader() as session:
+            try:
+                yield session
+            finally:
+                session.rollback()
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A unit of work that commits only if its block finishes, and rolls back otherwise."""
+        with self._translate_failures(), self._writer() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def _translate_failures(self) -> Iterator[None]:
+        try:
+            yield
+        except (OperationalError, DBAPIError) as error:
+            log.warning("database failure on %s: %s", self.url, error)
+            raise DatabaseError(describe_database_failure(error, self.url)) from error
+
+    def upgrade(self) -> None:
+        """Create or upgrade the schema to the newest migration."""
+        try:
+            run_migrations(self.engine)
+        except (OperationalError, DBAPIError) as error:
+            raise DatabaseError(describe_database_failure(error, self.url)) from error
+
+    def dispose(self) -> None:
+        """Close every pooled connection."""
+        self.engine.dispose()
+
+
+def run_migrations(engine: Engine) -> None:
+    """Apply Alembic migrations on one connection, serialised against other openers."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    locking = engine.execution_options(sqlite_begin="IMMEDIATE")
+    with locking.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+
+
+def open_database(url: str) -> Database:
+    """Open `url`, creating or upgrading its schema, ready for use."""
+    database = Database(url)
+    database.upgrade()
+    return database

@@ -1,0 +1,22 @@
+"""Errors the data core raises for people to read: each says what went wrong and where."""
+
+
+class AssetLoomError(Exception):
+    """Base class for errors that carry a message meant for the operator."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+class SeatRuleError(AssetLoomError):
+    """A seat rule refused the action; nothing was written."""
+
+
+class NotFoundError(AssetLoomError):
+    """The license, assignment, user or asset asked for does not exist."""
+
+
+class DatabaseError(AssetLoomError):
+    """The database could not be opened, was locked too long, or is damaged."""

@@ -1,0 +1,33 @@
+"""The repository layer: every query, transaction and seat calculation lives here."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from assetloom_tui.database import Database, open_database
+from assetloom_tui.repository.licenses import LicenseRepository
+from assetloom_tui.repository.people import PeopleRepository
+from assetloom_tui.repository.seats import SeatRepository
+
+
+class Repository:
+    """One entry point for screens and the command line; it never hands out a session."""
+
+    def __init__(self, database: Database, today: Callable[[], dt.date] = dt.date.today) -> None:
+        self.database = database
+        self.licenses = LicenseRepository(database)
+        self.seats = SeatRepository(database, today)
+        self.people = PeopleRepository(database)
+
+    @classmethod
+    def open(cls, url: str) -> Repository:
+        """Open (and create or upgrade) the database at `url`."""
+        return cls(open_database(url))
+
+    def close(self) -> None:
+        """Release the database connections."""
+        self.database.dispose()
+
+
+__all__ = ["Repository"]

@@ -1,0 +1,169 @@
+"""Queries about the targets of checkouts: users and assets, and the seats each holds."""
+
+from __future__ import annotations
+
+from sqlalchemy import Select, func, or_, select
+
+from assetloom_tui.database import Database
+from assetloom_tui.errors import NotFoundError
+from assetloom_tui.models import Asset, Assignment, User
+from assetloom_tui.repository.queries import assignment_rows, like_pattern, to_assignment_views
+from assetloom_tui.views import AssetSummary, AssignmentView, UserSummary
+
+
+def _held_by(column) -> Select:
+    return (
+        select(column.label("target_id"), func.sum(Assignment.held).label("held"))
+        .where(column.is_not(None), Assignment.held > 0)
+        .group_by(column)
+    )
+
+
+class PeopleRepository:
+    """Reads users and assets, with the seats they hold."""
+
+    def __init__(self, database: Database) -> None:
+        self._database = database
+
+    def users(
+        self, search: str = "", active_only: bool = False, limit: int | None = None
+    ) -> list[UserSummary]:
+        """Users whose username, name or email contain `search`, by username."""
+        held = _held_by(Assignment.user_id).subquery()
+        query = (
+            select(
+                User.id,
+                User.username,
+                User.full_name,
+                User.email,
+                User.employee_number,
+                User.active,
+                func.coalesce(held.c.held, 0).label("seats_held"),
+            )
+            .outerjoin(held, held.c.target_id == User.id)
+            .order_by(User.username)
+            .limit(limit)
+        )
+        if search.strip():
+            pattern = like_pattern(search.strip())
+            query = query.where(
+                or_(
+                    User.username.ilike(pattern, escape="\\"),
+                    User.full_name.ilike(pattern, escape="\\"),
+                    User.email.ilike(pattern, escape="\\"),
+                )
+            )
+        if active_only:
+            query = query.where(User.active.is_(True))
+        with self._database.read() as session:
+            return [UserSummary(**row._asdict()) for row in session.execute(query)]
+
+    def assets(
+        self, search: str = "", active_only: bool = False, limit: int | None = None
+    ) -> list[AssetSummary]:
+        """Assets whose tag, name, serial or model contain `search`, by asset tag."""
+        held = _held_by(Assignment.asset_id).subquery()
+        query = (
+            select(
+                Asset.id,
+                Asset.asset_tag,
+                Asset.name,
+                Asset.serial,
+                Asset.model,
+                Asset.location,
+                Asset.active,
+                func.coalesce(held.c.held, 0).label("seats_held"),
+            )
+            .outerjoin(held, held.c.target_id == Asset.id)
+            .order_by(Asset.asset_tag)
+            .limit(limit)
+        )
+        if search.strip():
+            pattern = like_pattern(search.strip())
+            query = query.where(
+                or_(
+                    Asset.asset_tag.ilike(pattern, escape="\\"),
+                    Asset.name.ilike(pattern, escape="\\"),
+                    Asset.serial.ilike(pattern, escape="\\"),
+                    Asset.model.ilike(pattern, escape="\\"),
+                )
+            )
+        if active_only:
+            query = query.where(Asset.active.is_(True))
+        with self._database.read() as session:
+            return [AssetSummary(**row._asdict()) for row in session.execute(query)]
+
+    def user(self, user_id: int) -> UserSummary:
+        """One user with the seats they hold."""
+        found = [u for u in self._users_where(User.id == user_id)]
+        if not found:
+            raise NotFoundError(f"User {user_id} does not exist.")
+        return found[0]
+
+    def user_by_username(self, username: str) -> UserSummary:
+        """One user, found by username."""
+        found = self._users_where(User.username == username)
+        if not found:
+            raise NotFoundError(f"No user has the username {username!r}.")
+        return found[0]
+
+    def asset(self, asset_id: int) -> AssetSummary:
+        """One asset with the seats it holds."""
+        found = self._assets_where(Asset.id == asset_id)
+        if not found:
+            raise NotFoundError(f"Asset {asset_id} does not exist.")
+        return found[0]
+
+    def asset_by_tag(self, asset_tag: str) -> AssetSummary:
+        """One asset, found by asset tag."""
+        found = self._assets_where(Asset.asset_tag == asset_tag)
+        if not found:
+            raise NotFoundError(f"No asset has the asset tag {asset_tag!r}.")
+        return found[0]
+
+    def user_assignments(self, user_id: int) -> list[AssignmentView]:
+        """Licenses a user holds seats of, by license name."""
+        return self._assignments_where(Assignment.user_id == user_id)
+
+    def asset_assignments(self, asset_id: int) -> list[AssignmentView]:
+        """Licenses an asset holds seats of, by license name."""
+        return self._assignments_where(Assignment.asset_id == asset_id)
+
+    def _assignments_where(self, condition) -> list[AssignmentView]:
+        query = assignment_rows().where(condition, Assignment.held > 0)
+        query = query.order_by(func.lower(query.selected_columns.license_name), Assignment.id)
+        with self._database.read() as session:
+            return to_assignment_views(session, query)
+
+    def _users_where(self, condition) -> list[UserSummary]:
+        held = select(func.coalesce(func.sum(Assignment.held), 0)).where(
+            Assignment.user_id == User.id
+        )
+        query = select(
+            User.id,
+            User.username,
+            User.full_name,
+            User.email,
+            User.employee_number,
+            User.active,
+            held.scalar_subquery().label("seats_held"),
+        ).where(condition)
+        with self._database.read() as session:
+            return [UserSummary(**row._asdict()) for row in session.execute(query)]
+
+    def _assets_where(self, condition) -> list[AssetSummary]:
+        held = select(func.coalesce(func.sum(Assignment.held), 0)).where(
+            Assignment.asset_id == Asset.id
+        )
+        query = select(
+            Asset.id,
+            Asset.asset_tag,
+            Asset.name,
+            Asset.serial,
+            Asset.model,
+            Asset.location,
+            Asset.active,
+            held.scalar_subquery().label("seats_held"),
+        ).where(condition)
+        with self._database.read() as session:
+            return [AssetSummary(**row._asdict()) for row in session.execute(query)]

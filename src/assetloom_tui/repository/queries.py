@@ -1,0 +1,73 @@
+"""SQL building blocks shared by the repositories: seat counts and assignment rows."""
+
+from __future__ import annotations
+
+from sqlalchemy import Select, case, func, literal, select
+from sqlalchemy.orm import Session
+
+from assetloom_tui.errors import NotFoundError
+from assetloom_tui.models import Asset, Assignment, License, User
+from assetloom_tui.views import AssignmentView
+
+
+def held_by_license():
+    """A subquery: seats still held, per license, for licenses with any held."""
+    return (
+        select(Assignment.license_id, func.sum(Assignment.held).label("held"))
+        .where(Assignment.held > 0)
+        .group_by(Assignment.license_id)
+        .subquery("held_by_license")
+    )
+
+
+def seats_held(session: Session, license_id: int) -> int:
+    """Seats of one license held right now, summed by the database."""
+    total = select(func.coalesce(func.sum(Assignment.held), 0)).where(
+        Assignment.license_id == license_id
+    )
+    return int(session.scalar(total))
+
+
+def like_pattern(text: str) -> str:
+    """A case-insensitive LIKE pattern matching `text` anywhere, with wildcards escaped."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def assignment_rows() -> Select:
+    """Every assignment with its license and target, in the shape of `AssignmentView`."""
+    target_type = case((Assignment.user_id.is_not(None), literal("user")), else_=literal("asset"))
+    return (
+        select(
+            Assignment.id,
+            Assignment.license_id,
+            License.name.label("license_name"),
+            License.reassignable,
+            target_type.label("target_type"),
+            func.coalesce(Assignment.user_id, Assignment.asset_id).label("target_id"),
+            func.coalesce(User.username, Asset.asset_tag).label("target"),
+            func.coalesce(User.full_name, Asset.name).label("target_name"),
+            Assignment.quantity,
+            Assignment.held,
+            Assignment.checkout_date,
+            Assignment.notes,
+            Assignment.operator,
+        )
+        .join(License, License.id == Assignment.license_id)
+        .outerjoin(User, User.id == Assignment.user_id)
+        .outerjoin(Asset, Asset.id == Assignment.asset_id)
+    )
+
+
+def to_assignment_views(session: Session, query: Select) -> list[AssignmentView]:
+    """Run an `assignment_rows()` query and wrap each row."""
+    return [AssignmentView(**row._asdict()) for row in session.execute(query)]
+
+
+def locked_license(session: Session, license_id: int) -> License:
+    """Load a license and lock it for the rest of the transaction (row lock where supported)."""
+    query = select(License).where(License.id == license_id).with_for_update()
+    license_ = session.scalars(query).one_or_none()
+    if license_ is None:
+        raise NotFoundError(f"License {license_id} does not exist.")
+    return license_

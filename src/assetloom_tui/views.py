@@ -1,0 +1,123 @@
+"""Plain, frozen results the repository hands to screens and the command line."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class LicenseSummary:
+    """One row of the license list, with its seat counts computed in SQL."""
+
+    id: int
+    name: str
+    product_key: str
+    manufacturer: str
+    seats: int
+    held: int
+    available: int
+    expiration_date: dt.date | None
+    reassignable: bool
+
+
+@dataclass(frozen=True)
+class LicenseDetail:
+    """Every field of one license plus its seat counts."""
+
+    id: int
+    name: str
+    product_key: str
+    manufacturer: str
+    category: str
+    seats: int
+    held: int
+    available: int
+    reassignable: bool
+    expiration_date: dt.date | None
+    purchase_date: dt.date | None
+    purchase_cost: Decimal | None
+    order_number: str
+    licensed_to_name: str
+    licensed_to_email: str
+    supplier: str
+    notes: str
+
+
+@dataclass(frozen=True)
+class AssignmentView:
+    """Seats of one license still held by one target after one checkout."""
+
+    id: int
+    license_id: int
+    license_name: str
+    reassignable: bool
+    target_type: str
+    target_id: int
+    target: str
+    target_name: str
+    quantity: int
+    held: int
+    checkout_date: dt.date
+    notes: str
+    operator: str
+
+    @property
+    def target_label(self) -> str:
+        """`username (Full Name)` or `TAG (Asset name)`, for screens."""
+        return f"{self.target} ({self.target_name})" if self.target_name else self.target
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One checkout or checkin as recorded."""
+
+    id: int
+    action: str
+    license_id: int
+    license_name: str
+    assignment_id: int
+    target_type: str
+    target: str
+    quantity: int
+    event_date: dt.date
+    notes: str
+    operator: str
+    recorded_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class UserSummary:
+    """A user with the number of seats they hold."""
+
+    id: int
+    username: str
+    full_name: str
+    email: str
+    employee_number: str
+    active: bool
+    seats_held: int
+
+
+@dataclass(frozen=True)
+class AssetSummary:
+    """An asset with the number of seats it holds."""
+
+    id: int
+    asset_tag: str
+    name: str
+    serial: str
+    model: str
+    location: str
+    active: bool
+    seats_held: int
+
+
+@dataclass(frozen=True)
+class CheckinAllResult:
+    """What Checkin All returned: how many assignments and seats."""
+
+    license_id: int
+    assignments: int
+    seats: int

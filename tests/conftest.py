@@ -1,0 +1,66 @@
+"""Shared fixtures: a real SQLite file per test, and the Snipe-IT sample exports."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from assetloom_tui.models import Asset, License, User
+from assetloom_tui.repository import Repository
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+SNIPEIT_DIR = REPO_ROOT.parent / "shared" / "data" / "snipeit"
+TODAY = dt.date(2026, 3, 15)
+
+
+@pytest.fixture(scope="session")
+def snipeit_dir() -> Path:
+    """The Snipe-IT sample exports beside the repository; missing data is a failure, not a skip."""
+    for name in ("users-sample.csv", "assets-sample.csv", "licenses-sample.csv"):
+        if not (SNIPEIT_DIR / name).is_file():
+            pytest.fail(f"Snipe-IT sample {name} is missing from {SNIPEIT_DIR}")
+    return SNIPEIT_DIR
+
+
+@pytest.fixture
+def db_url(tmp_path: Path) -> str:
+    """A fresh SQLite file for one test."""
+    return f"sqlite:///{tmp_path / 'assetloom.db'}"
+
+
+@pytest.fixture
+def repo(db_url: str):
+    """A repository on a fresh SQLite file whose 'today' is fixed at TODAY."""
+    opened = Repository.open(db_url)
+    repository = Repository(opened.database, today=lambda: TODAY)
+    yield repository
+    repository.close()
+
+
+def add_license(repo: Repository, name: str = "Office Suite", seats: int = 5, **fields) -> int:
+    """Insert a license directly and return its id."""
+    with repo.database.write() as session:
+        license_ = License(name=name, seats=seats, **fields)
+        session.add(license_)
+        session.flush()
+        return license_.id
+
+
+def add_user(repo: Repository, username: str = "alice", active: bool = True, **fields) -> int:
+    """Insert a user directly and return its id."""
+    with repo.database.write() as session:
+        user = User(username=username, active=active, **fields)
+        session.add(user)
+        session.flush()
+        return user.id
+
+
+def add_asset(repo: Repository, asset_tag: str = "LAP-001", active: bool = True, **fields) -> int:
+    """Insert an asset directly and return its id."""
+    with repo.database.write() as session:
+        asset = Asset(asset_tag=asset_tag, active=active, **fields)
+        session.add(asset)
+        session.flush()
+        return asset.id
