@@ -37,3 +37,8 @@ def checkin_some(url: str, assignment_id: int, quantity: int, barrier, results) 
     )
     _run(barrier, results, lambda: repo.seats.checkin(request, operator="racer"))
     repo.close()
+
+
+def open_fresh(url: str, barrier, results) -> None:
+    """Open (and so create) the same brand-new database as the other processes."""
+    _run(barrier, results, lambda: Repository.open(url).close())

@@ -6,7 +6,7 @@ import multiprocessing
 from collections import Counter
 
 import race_workers
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from assetloom_tui.models import SeatEvent
 from assetloom_tui.repository import Repository
@@ -86,3 +86,16 @@ def test_processes_checking_in_one_assignment_never_return_more_than_held(repo, 
     assert repo.seats.assignment(assignment.id).held == left
     assert repo.licenses.get(license_id).available == 7 - left
     assert seat_events(db_url, "checkin") == winners * each
+
+
+def test_processes_opening_a_new_database_at_once_create_one_schema(tmp_path):
+    url = f"sqlite:///{tmp_path / 'new.db'}"
+
+    outcomes = race(race_workers.open_fresh, [(url,)] * 8)
+
+    assert Counter(kind for kind, _ in outcomes) == {"ok": 8}
+    repo = Repository.open(url)
+    with repo.database.read() as session:
+        versions = session.execute(text("SELECT version_num FROM alembic_version")).all()
+    repo.close()
+    assert versions == [("0001",)]

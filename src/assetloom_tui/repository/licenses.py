@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sqlalchemy import func, or_, select
 
 from assetloom_tui.database import Database
@@ -123,6 +125,9 @@ class LicenseRepository:
             for row in session.execute(query):
                 values = row._asdict()
                 values["target_type"] = "user" if values.pop("user_id") is not None else "asset"
+                # SQLite hands back naive datetimes; they were stored as UTC.
+                if values["recorded_at"].tzinfo is None:
+                    values["recorded_at"] = values["recorded_at"].replace(tzinfo=dt.UTC)
                 entries.append(HistoryEntry(**values))
             return entries
 
