@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Label, Select, func, or_, select
 
 from assetloom_tui.database import Database
 from assetloom_tui.errors import NotFoundError
@@ -11,11 +11,34 @@ from assetloom_tui.repository.queries import assignment_rows, like_pattern, to_a
 from assetloom_tui.views import AssetSummary, AssignmentView, UserSummary
 
 
-def _held_by(column) -> Select:
-    return (
-        select(column.label("target_id"), func.sum(Assignment.held).label("held"))
-        .where(column.is_not(None), Assignment.held > 0)
-        .group_by(column)
+def _held_by(column) -> Label[int]:
+    """Seats held by the target in the outer query, counted only for the rows returned."""
+    held = select(func.coalesce(func.sum(Assignment.held), 0)).where(column)
+    return held.scalar_subquery().label("seats_held")
+
+
+def _user_rows() -> Select:
+    return select(
+        User.id,
+        User.username,
+        User.full_name,
+        User.email,
+        User.employee_number,
+        User.active,
+        _held_by(Assignment.user_id == User.id),
+    )
+
+
+def _asset_rows() -> Select:
+    return select(
+        Asset.id,
+        Asset.asset_tag,
+        Asset.name,
+        Asset.serial,
+        Asset.model,
+        Asset.location,
+        Asset.active,
+        _held_by(Assignment.asset_id == Asset.id),
     )
 
 
@@ -29,21 +52,7 @@ class PeopleRepository:
         self, search: str = "", active_only: bool = False, limit: int | None = None
     ) -> list[UserSummary]:
         """Users whose username, name or email contain `search`, by username."""
-        held = _held_by(Assignment.user_id).subquery()
-        query = (
-            select(
-                User.id,
-                User.username,
-                User.full_name,
-                User.email,
-                User.employee_number,
-                User.active,
-                func.coalesce(held.c.held, 0).label("seats_held"),
-            )
-            .outerjoin(held, held.c.target_id == User.id)
-            .order_by(User.username)
-            .limit(limit)
-        )
+        query = _user_rows().order_by(User.username).limit(limit)
         if search.strip():
             pattern = like_pattern(search.strip())
             query = query.where(
@@ -62,22 +71,7 @@ class PeopleRepository:
         self, search: str = "", active_only: bool = False, limit: int | None = None
     ) -> list[AssetSummary]:
         """Assets whose tag, name, serial or model contain `search`, by asset tag."""
-        held = _held_by(Assignment.asset_id).subquery()
-        query = (
-            select(
-                Asset.id,
-                Asset.asset_tag,
-                Asset.name,
-                Asset.serial,
-                Asset.model,
-                Asset.location,
-                Asset.active,
-                func.coalesce(held.c.held, 0).label("seats_held"),
-            )
-            .outerjoin(held, held.c.target_id == Asset.id)
-            .order_by(Asset.asset_tag)
-            .limit(limit)
-        )
+        query = _asset_rows().order_by(Asset.asset_tag).limit(limit)
         if search.strip():
             pattern = like_pattern(search.strip())
             query = query.where(
@@ -95,7 +89,7 @@ class PeopleRepository:
 
     def user(self, user_id: int) -> UserSummary:
         """One user with the seats they hold."""
-        found = [u for u in self._users_where(User.id == user_id)]
+        found = self._users_where(User.id == user_id)
         if not found:
             raise NotFoundError(f"User {user_id} does not exist.")
         return found[0]
@@ -136,34 +130,11 @@ class PeopleRepository:
             return to_assignment_views(session, query)
 
     def _users_where(self, condition) -> list[UserSummary]:
-        held = select(func.coalesce(func.sum(Assignment.held), 0)).where(
-            Assignment.user_id == User.id
-        )
-        query = select(
-            User.id,
-            User.username,
-            User.full_name,
-            User.email,
-            User.employee_number,
-            User.active,
-            held.scalar_subquery().label("seats_held"),
-        ).where(condition)
         with self._database.read() as session:
-            return [UserSummary(**row._asdict()) for row in session.execute(query)]
+            rows = session.execute(_user_rows().where(condition))
+            return [UserSummary(**row._asdict()) for row in rows]
 
     def _assets_where(self, condition) -> list[AssetSummary]:
-        held = select(func.coalesce(func.sum(Assignment.held), 0)).where(
-            Assignment.asset_id == Asset.id
-        )
-        query = select(
-            Asset.id,
-            Asset.asset_tag,
-            Asset.name,
-            Asset.serial,
-            Asset.model,
-            Asset.location,
-            Asset.active,
-            held.scalar_subquery().label("seats_held"),
-        ).where(condition)
         with self._database.read() as session:
-            return [AssetSummary(**row._asdict()) for row in session.execute(query)]
+            rows = session.execute(_asset_rows().where(condition))
+            return [AssetSummary(**row._asdict()) for row in rows]
