@@ -22,7 +22,7 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 15_000
 
 
-def _configure_sqlite(engine: Engine) -> None:
+def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
     """WAL, a busy timeout, foreign keys, and transactions that we begin ourselves."""
 
     @event.listens_for(engine, "connect")
@@ -30,7 +30,7 @@ def _configure_sqlite(engine: Engine) -> None:
         # pysqlite's own implicit BEGIN would defer the write lock; we issue BEGIN ourselves.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
-        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute("PRAGMA synchronous = NORMAL")
@@ -44,7 +44,7 @@ def _configure_sqlite(engine: Engine) -> None:
         connection.exec_driver_sql(f"BEGIN {mode}")
 
 
-def create_database_engine(url: str) -> Engine:
+def create_database_engine(url: str, busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS) -> Engine:
     """An engine for `url`, with the settings its backend needs for several operators at once."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
@@ -53,8 +53,8 @@ def create_database_engine(url: str) -> Engine:
             folder = Path(database).parent
             if not folder.is_dir():
                 raise DatabaseError(f"The folder for the database does not exist: {folder}")
-        engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
-        _configure_sqlite(engine)
+        engine = create_engine(url, connect_args={"timeout": busy_timeout_ms / 1000})
+        _configure_sqlite(engine, busy_timeout_ms)
         return engine
     return create_engine(url, pool_pre_ping=True)
 
@@ -71,9 +71,9 @@ def describe_database_failure(error: Exception, url: str) -> str:
 class Database:
     """An engine plus the two kinds of unit of work: reading, and writing under a lock."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS) -> None:
         self.url = url
-        self.engine = create_database_engine(url)
+        self.engine = create_database_engine(url, busy_timeout_ms)
         self.is_sqlite = self.engine.dialect.name == "sqlite"
         self._reader = sessionmaker(self.engine, expire_on_commit=False)
         writer_engine = self.engine.execution_options(sqlite_begin="IMMEDIATE")
@@ -124,8 +124,8 @@ def run_migrations(engine: Engine) -> None:
         command.upgrade(config, "head")
 
 
-def open_database(url: str) -> Database:
+def open_database(url: str, busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS) -> Database:
     """Open `url`, creating or upgrading its schema, ready for use."""
-    database = Database(url)
+    database = Database(url, busy_timeout_ms)
     database.upgrade()
     return database

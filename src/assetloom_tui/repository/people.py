@@ -11,9 +11,9 @@ from assetloom_tui.repository.queries import assignment_rows, like_pattern, to_a
 from assetloom_tui.views import AssetSummary, AssignmentView, UserSummary
 
 
-def _held_by(column) -> Label[int]:
+def _held_by(condition) -> Label[int]:
     """Seats held by the target in the outer query, counted only for the rows returned."""
-    held = select(func.coalesce(func.sum(Assignment.held), 0)).where(column)
+    held = select(func.coalesce(func.sum(Assignment.held), 0)).where(condition)
     return held.scalar_subquery().label("seats_held")
 
 
