@@ -28,37 +28,14 @@ class SeatRepository:
         self._database = database
         self._today = today
 
+    def today(self) -> dt.date:
+        """The date the seat rules count as today (the default Checkin Date)."""
+        return self._today()
+
     def checkout(self, request: CheckoutRequest, operator: str) -> AssignmentView:
         """Give `quantity` seats to one user or asset, if that many are available right now."""
         with self._database.write() as session:
-            license_ = locked_license(session, request.license_id)
-            _require_target(session, request.target_type, request.target_id)
-            available = license_.seats - seats_held(session, license_.id)
-            if request.quantity > available:
-                raise SeatRuleError(_only_available(available, license_.name), field="quantity")
-
-            assignment = Assignment(
-                license_id=license_.id,
-                user_id=request.target_id if request.target_type == "user" else None,
-                asset_id=request.target_id if request.target_type == "asset" else None,
-                quantity=request.quantity,
-                held=request.quantity,
-                checkout_date=self._today(),
-                notes=request.notes,
-                operator=operator,
-            )
-            session.add(assignment)
-            session.flush()
-            session.add(
-                _event(
-                    assignment,
-                    "checkout",
-                    request.quantity,
-                    assignment.checkout_date,
-                    request.notes,
-                    operator,
-                )
-            )
+            assignment = checkout_in_session(session, request, operator, self._today())
             assignment_id = assignment.id
         return self.assignment(assignment_id)
 
@@ -155,6 +132,34 @@ class SeatRepository:
                 f"{checkout_date.isoformat()}.",
                 field="checkin_date",
             )
+
+
+def checkout_in_session(
+    session: Session, request: CheckoutRequest, operator: str, checkout_date: dt.date
+) -> Assignment:
+    """Check out seats inside the caller's write transaction, under every checkout rule."""
+    license_ = locked_license(session, request.license_id)
+    _require_target(session, request.target_type, request.target_id)
+    available = license_.seats - seats_held(session, license_.id)
+    if request.quantity > available:
+        raise SeatRuleError(_only_available(available, license_.name), field="quantity")
+
+    assignment = Assignment(
+        license_id=license_.id,
+        user_id=request.target_id if request.target_type == "user" else None,
+        asset_id=request.target_id if request.target_type == "asset" else None,
+        quantity=request.quantity,
+        held=request.quantity,
+        checkout_date=checkout_date,
+        notes=request.notes,
+        operator=operator,
+    )
+    session.add(assignment)
+    session.flush()
+    session.add(
+        _event(assignment, "checkout", request.quantity, checkout_date, request.notes, operator)
+    )
+    return assignment
 
 
 def _only_available(available: int, license_name: str) -> str:

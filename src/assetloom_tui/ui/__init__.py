@@ -1,0 +1,1 @@
+"""The Textual side of AssetLoom: screens and widgets that talk only to the repository."""

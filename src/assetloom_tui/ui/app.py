@@ -1,0 +1,114 @@
+"""The AssetLoom seat desk: a Textual app over the repository."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from functools import partial
+from typing import ClassVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.worker import Worker, WorkerState
+
+from assetloom_tui.errors import AssetLoomError, DatabaseError, NotFoundError
+from assetloom_tui.repository import Repository
+from assetloom_tui.ui.screens.asset_detail import AssetDetailScreen
+from assetloom_tui.ui.screens.assets import AssetListScreen
+from assetloom_tui.ui.screens.base import DeskScreen
+from assetloom_tui.ui.screens.error import ErrorDialog
+from assetloom_tui.ui.screens.help import HelpModal, screen_keys
+from assetloom_tui.ui.screens.license_detail import LicenseDetailScreen
+from assetloom_tui.ui.screens.licenses import LicenseListScreen
+from assetloom_tui.ui.screens.user_profile import UserProfileScreen
+from assetloom_tui.ui.screens.users import UserListScreen
+
+log = logging.getLogger(__name__)
+
+
+class AssetLoomApp(App[None]):
+    """Check license seats out and in, from the keyboard."""
+
+    TITLE = "AssetLoom"
+    CSS_PATH: ClassVar[list[str]] = ["app.tcss", "forms.tcss"]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("l", "licenses", "Licenses", id="licenses"),
+        Binding("u", "users", "Users", id="users"),
+        Binding("s", "assets", "Assets", id="assets"),
+    ]
+
+    def __init__(self, repository: Repository, operator: str) -> None:
+        super().__init__()
+        self.repository = repository
+        self.operator = operator
+
+    def get_default_screen(self) -> Screen:
+        return LicenseListScreen()
+
+    def action_licenses(self) -> None:
+        """Show the license list."""
+        self._open_section(None)
+
+    def action_users(self) -> None:
+        """Show the user list."""
+        self._open_section(UserListScreen)
+
+    def action_assets(self) -> None:
+        """Show the asset list."""
+        self._open_section(AssetListScreen)
+
+    def action_help(self) -> None:
+        """Show every key of the current screen."""
+        if not isinstance(self.screen, HelpModal):
+            self.push_screen(HelpModal(screen_keys(self, self.screen)))
+
+    def _open_section(self, screen_type: type[DeskScreen] | None) -> None:
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        if screen_type is not None:
+            self.push_screen(screen_type())
+
+    def seats_changed(self, message: str) -> None:
+        """A checkout or checkin succeeded: say so, and refresh every screen's numbers."""
+        self.notify(message, title="Done", markup=False)
+        for screen in self.screen_stack:
+            if isinstance(screen, DeskScreen):
+                screen.reload()
+
+    def open_license(self, license_id: int) -> None:
+        """Show one license's detail screen."""
+        self.push_screen(LicenseDetailScreen(license_id))
+
+    def open_target(self, target_type: str, target_id: int) -> None:
+        """Show a user's profile or an asset's detail."""
+        screen_type = UserProfileScreen if target_type == "user" else AssetDetailScreen
+        self.push_screen(screen_type(target_id))
+
+    def seats_changed_if_done(self, message: str | None) -> None:
+        """The callback for a seat-change modal: it returns a message only when it succeeded."""
+        if message:
+            self.seats_changed(message)
+
+    def show_failure(self, error: AssetLoomError) -> None:
+        """Show a refused or failed action in a dialog."""
+        if isinstance(error, DatabaseError):
+            title = "Database problem"
+        elif isinstance(error, NotFoundError):
+            title = "Not found"
+        else:
+            title = "Refused"
+        self.push_screen(ErrorDialog(title, error.message))
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.ERROR:
+            error = event.worker.error
+            log.error("worker %s failed", event.worker.name, exc_info=error)
+            self.push_screen(ErrorDialog("Unexpected error", f"{type(error).__name__}: {error}"))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        for key, description, action, namespace in screen_keys(self, screen, commands=True):
+            yield SystemCommand(
+                description, f"Key: {key}", partial(self.run_action, action, namespace)
+            )

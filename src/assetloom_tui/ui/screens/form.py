@@ -1,0 +1,164 @@
+"""What the seat-change modals share: fields with errors beside them, Ctrl+S, Escape."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, ClassVar, TypeVar, cast
+
+from pydantic import BaseModel, ValidationError
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Footer, Input, Label, Static
+from textual.worker import Worker, WorkerState
+
+from assetloom_tui.errors import AssetLoomError, DatabaseError
+from assetloom_tui.schemas import field_errors
+from assetloom_tui.ui.background import run_in_thread
+from assetloom_tui.ui.widgets.form_field import FormField
+
+if TYPE_CHECKING:
+    from assetloom_tui.repository import Repository
+    from assetloom_tui.ui.app import AssetLoomApp
+
+R = TypeVar("R", bound=BaseModel)
+
+
+class FormModal(ModalScreen[str | None]):
+    """A form that validates with a pydantic schema and writes through the repository.
+
+    It dismisses with a one-line message when the change was written, or None when cancelled;
+    a refusal keeps the form open with every value as typed.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "submit", "Submit", id="submit"),
+        Binding("escape", "cancel", "Cancel", id="cancel"),
+        Binding("question_mark", "app.help", "Keys", key_display="?", id="help"),
+    ]
+    TITLE_TEXT = ""
+    SUBMIT_LABEL = "Submit"
+
+    def __init__(self) -> None:
+        super().__init__(classes="dialog-screen")
+        self.submitting = False
+
+    @property
+    def desk(self) -> AssetLoomApp:
+        """The running app, typed."""
+        return cast("AssetLoomApp", self.app)
+
+    @property
+    def repository(self) -> Repository:
+        """The repository the form writes through."""
+        return self.desk.repository
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog form-dialog"):
+            yield Label(self.TITLE_TEXT, classes="dialog-title")
+            yield from self.compose_summary()
+            yield Static("", id="form-error", markup=False)
+            yield from self.compose_fields()
+            with Horizontal(classes="buttons"):
+                yield Button(self.SUBMIT_LABEL, variant="primary", id="submit", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
+        yield Footer(compact=True)
+
+    def compose_summary(self) -> ComposeResult:
+        """Read-only lines above the fields."""
+        yield from ()
+
+    def compose_fields(self) -> ComposeResult:
+        """The editable fields, each a `FormField`."""
+        yield from ()
+
+    def build_request(self) -> BaseModel:
+        """The validated request from the typed values; raises ValidationError."""
+        raise NotImplementedError
+
+    def perform(self, request: BaseModel) -> str:
+        """Write the change through the repository (in a worker) and say what happened."""
+        raise NotImplementedError
+
+    def field(self, name: str) -> FormField:
+        """The form field for schema field `name`."""
+        return self.query_one(f"#field-{name}", FormField)
+
+    def value(self, name: str) -> str:
+        """The text typed into field `name`."""
+        return cast(Input, self.field(name).control).value
+
+    @property
+    def form_error(self) -> str:
+        """The message shown at the top of the form, if any."""
+        return self._form_error
+
+    _form_error = ""
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        """Put each message beside its field; messages for no field go to the top of the form."""
+        for field in self.query(FormField):
+            field.clear_error()
+        top = []
+        for name, message in errors.items():
+            fields = self.query(f"#field-{name}")
+            if fields:
+                cast(FormField, fields.first()).show_error(message)
+            else:
+                top.append(message)
+        self._form_error = "\n".join(top)
+        self.query_one("#form-error", Static).update(Text(self._form_error))
+        self.query_one("#form-error").set_class(bool(top), "-shown")
+
+    def action_submit(self) -> None:
+        """Check the values, then write the change."""
+        if self.submitting:
+            return
+        try:
+            request = self.build_request()
+        except ValidationError as error:
+            self.show_errors(field_errors(error))
+            return
+        self.show_errors({})
+        self.submitting = True
+        run_in_thread(self, self._performer(request), self._done, self._refused, "submit")
+
+    def _performer(self, request: BaseModel) -> Callable[[], str]:
+        return lambda: self.perform(request)
+
+    def _done(self, message: str) -> None:
+        self.submitting = False
+        self.dismiss(message)
+
+    def _refused(self, error: AssetLoomError) -> None:
+        self.submitting = False
+        if isinstance(error, DatabaseError):
+            self.desk.show_failure(error)
+        self.show_errors({error.field or "form": error.message})
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        # An unexpected failure is shown by the app; the form must stay usable after it.
+        if event.state == WorkerState.ERROR:
+            self.submitting = False
+
+    def action_cancel(self) -> None:
+        """Close the form without writing anything."""
+        self.dismiss(None)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "submit":
+            self.action_submit()
+        else:
+            self.action_cancel()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_submit()
+
+
+def seats(count: int) -> str:
+    """`1 seat` / `3 seats`."""
+    return f"{count} seat" if count == 1 else f"{count} seats"

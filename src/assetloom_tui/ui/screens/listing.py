@@ -1,0 +1,98 @@
+"""The shape every list screen shares: a `/` filter, a table, Enter to open a row."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import Footer, Header, Input, Static
+
+from assetloom_tui.ui.screens.base import DeskScreen
+from assetloom_tui.ui.widgets.filter_input import FilterInput
+from assetloom_tui.ui.widgets.record_table import ColumnSpec, RecordTable
+
+
+class ListScreen(DeskScreen):
+    """A filterable list of records; subclasses say what to fetch and what Enter opens."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "filter", "Filter", key_display="/", id="filter"),
+        Binding("enter", "open", "Open", key_display="Enter", priority=True, id="open"),
+    ]
+    COLUMNS: ClassVar[Sequence[ColumnSpec]] = ()
+    FILTER_PLACEHOLDER: ClassVar[str] = "Filter"
+    NOUN: ClassVar[str] = "records"
+    LIMIT: ClassVar[int | None] = None
+    def __init__(self) -> None:
+        super().__init__()
+        self.records: dict[str, object] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield FilterInput(f"/ {self.FILTER_PLACEHOLDER}")
+        yield RecordTable(self.COLUMNS, id="records")
+        yield Static("", id="list-status", markup=False)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.table.focus()
+        super().on_mount()
+
+    @property
+    def table(self) -> RecordTable:
+        """The list itself."""
+        return self.query_one("#records", RecordTable)
+
+    @property
+    def filter_text(self) -> str:
+        """What is typed in the filter now."""
+        return self.query_one(FilterInput).value
+
+    def reload(self) -> None:
+        search = self.filter_text
+        self.load(lambda: self.fetch(search), self._show_records, group="list")
+
+    def fetch(self, search: str) -> list:
+        """Records matching `search` (runs in a worker thread)."""
+        raise NotImplementedError
+
+    def cells(self, record) -> Sequence[Text]:
+        """The table cells of one record."""
+        raise NotImplementedError
+
+    def highlighted(self):
+        """The highlighted record, or None when the list is empty."""
+        key = self.table.highlighted_key()
+        return None if key is None else self.records[key]
+
+    def _show_records(self, records: list) -> None:
+        self.records = {str(record.id): record for record in records}
+        self.table.show((key, self.cells(record)) for key, record in self.records.items())
+        count = f"{len(records)} {self.NOUN}"
+        if self.LIMIT is not None and len(records) >= self.LIMIT:
+            count = f"The first {len(records)} {self.NOUN}: press / and type to narrow."
+        elif self.filter_text:
+            count += " match the filter"
+        self.query_one("#list-status", Static).update(Text(count))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.reload()
+
+    def action_filter(self) -> None:
+        """Type to filter the list."""
+        self.query_one(FilterInput).focus()
+
+    def action_open(self) -> None:
+        """Open the highlighted record."""
+        record = self.highlighted()
+        if record is None:
+            self.notify(f"No {self.NOUN} to open.", severity="warning")
+            return
+        self.open_record(record)
+
+    def open_record(self, record) -> None:
+        """Show one record's screen."""
+        raise NotImplementedError
