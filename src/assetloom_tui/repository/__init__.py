@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from assetloom_tui.database import Database, open_database
+from assetloom_tui.repository.imports import ImportRepository
 from assetloom_tui.repository.licenses import LicenseRepository
 from assetloom_tui.repository.people import PeopleRepository
 from assetloom_tui.repository.seats import SeatRepository
@@ -19,6 +20,7 @@ class Repository:
         self.licenses = LicenseRepository(database)
         self.seats = SeatRepository(database, today)
         self.people = PeopleRepository(database)
+        self.imports = ImportRepository(database, today)
 
     @classmethod
     def open(cls, url: str) -> Repository:

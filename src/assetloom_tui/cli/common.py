@@ -1,0 +1,89 @@
+"""What every command shares: opening the database, usage errors, schema validation."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from pydantic import ValidationError
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+from assetloom_tui.config import current_operator, resolve_database_url
+from assetloom_tui.database import SQLITE_BUSY_TIMEOUT_MS, open_database
+from assetloom_tui.errors import DatabaseError
+from assetloom_tui.repository import Repository
+from assetloom_tui.schemas import field_errors
+
+# Pydantic field -> the argument a person typed, so a message names what to fix.
+ARGUMENT_NAMES = {
+    "quantity": "--qty",
+    "checkin_date": "--date",
+    "notes": "--note",
+    "license_id": "LICENSE_ID",
+    "assignment_id": "ASSIGNMENT_ID",
+}
+
+
+class UsageError(Exception):
+    """The command line asked for something malformed; exit status 2."""
+
+
+def open_repository(args: argparse.Namespace, url: str | None = None) -> Repository:
+    """Open the chosen database; a URL that cannot be parsed is a usage error."""
+    url = url or resolve_database_url(getattr(args, "db", None))
+    wait = getattr(args, "wait", SQLITE_BUSY_TIMEOUT_MS / 1000)
+    if wait < 0:
+        raise UsageError(f"--wait: must be 0 or more seconds, not {wait:g}")
+    try:
+        return Repository(open_database(url, busy_timeout_ms=int(wait * 1000)))
+    except DatabaseError as error:
+        where = _shown(url)
+        if where in error.message:
+            raise
+        raise DatabaseError(f"Cannot open the database {where}: {error.message}") from error
+    except ArgumentError as error:
+        raise UsageError(f"{url!r} is not a database path or URL we can open: {error}") from None
+    except ImportError as error:
+        raise DatabaseError(f"The driver for {url} is not installed: {error.name}.") from None
+
+
+@contextmanager
+def repository(args: argparse.Namespace) -> Iterator[Repository]:
+    """The chosen database, opened for one command and always closed."""
+    repo = open_repository(args)
+    try:
+        yield repo
+    finally:
+        repo.close()
+
+
+def open_app(repo: Repository) -> None:
+    """Run the Textual app on `repo` until the operator quits."""
+    # Textual loads only for the app, so scripting commands start quickly.
+    from assetloom_tui.ui.app import AssetLoomApp
+
+    AssetLoomApp(repo, current_operator()).run()
+
+
+def validated(model, **values):
+    """Build a schema request; its errors become one usage message naming each argument."""
+    try:
+        return model(**values)
+    except ValidationError as error:
+        messages = [
+            f"{ARGUMENT_NAMES.get(name, name)}: {message}"
+            for name, message in field_errors(error).items()
+        ]
+        raise UsageError("; ".join(messages)) from None
+
+
+def seat_count(count: int) -> str:
+    """'1 seat', '2 seats'."""
+    return f"{count} seat" if count == 1 else f"{count} seats"
+
+
+def _shown(url: str) -> str:
+    """The database as the messages name it, without a password."""
+    return make_url(url).render_as_string(hide_password=True)
