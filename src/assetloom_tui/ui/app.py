@@ -10,10 +10,10 @@ from typing import ClassVar
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.worker import Worker, WorkerState
 
 from assetloom_tui.errors import AssetLoomError, DatabaseError, NotFoundError
 from assetloom_tui.repository import Repository
+from assetloom_tui.ui.background import UnexpectedError
 from assetloom_tui.ui.screens.asset_detail import AssetDetailScreen
 from assetloom_tui.ui.screens.assets import AssetListScreen
 from assetloom_tui.ui.screens.base import DeskScreen
@@ -71,6 +71,7 @@ class AssetLoomApp(App[None]):
 
     def seats_changed(self, message: str) -> None:
         """A checkout or checkin succeeded: say so, and refresh every screen's numbers."""
+        log.info("%s: %s", self.operator, message)
         self.notify(message, title="Done", markup=False)
         for screen in self.screen_stack:
             if isinstance(screen, DeskScreen):
@@ -92,23 +93,20 @@ class AssetLoomApp(App[None]):
 
     def show_failure(self, error: AssetLoomError) -> None:
         """Show a refused or failed action in a dialog."""
-        if isinstance(error, DatabaseError):
+        if isinstance(error, UnexpectedError):
+            title = "Unexpected error"
+        elif isinstance(error, DatabaseError):
             title = "Database problem"
         elif isinstance(error, NotFoundError):
             title = "Not found"
         else:
             title = "Refused"
+        log.warning("%s shown to %s: %s", title, self.operator, error.message)
         self.push_screen(ErrorDialog(title, error.message))
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.state == WorkerState.ERROR:
-            error = event.worker.error
-            log.error("worker %s failed", event.worker.name, exc_info=error)
-            self.push_screen(ErrorDialog("Unexpected error", f"{type(error).__name__}: {error}"))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        for key, description, action, namespace in screen_keys(self, screen, commands=True):
+        for key, description, action, namespace in screen_keys(self, screen):
             yield SystemCommand(
                 description, f"Key: {key}", partial(self.run_action, action, namespace)
             )

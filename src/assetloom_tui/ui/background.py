@@ -16,6 +16,10 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
+class UnexpectedError(AssetLoomError):
+    """A bug or an unforeseen failure, wrapped so that screens show it instead of crashing."""
+
+
 def run_in_thread(
     node: DOMNode,
     call: Callable[[], T],
@@ -25,8 +29,8 @@ def run_in_thread(
 ) -> None:
     """Run `call` in a thread; hand its result to `done` (or its refusal to `failed`) on the UI.
 
-    Workers are exclusive per group, so a newer keystroke cancels the older query. Anything
-    other than an `AssetLoomError` fails the worker, and the app shows it in an error dialog.
+    Workers are exclusive per group, so a newer keystroke cancels the older query. Any other
+    exception is logged with its traceback and handed to `failed` as an `UnexpectedError`.
     """
     app = node.app
 
@@ -39,7 +43,12 @@ def run_in_thread(
             if not worker.is_cancelled:
                 app.call_from_thread(failed, error)
             return
+        except Exception as error:
+            log.exception("%s failed", group)
+            if not worker.is_cancelled:
+                app.call_from_thread(failed, UnexpectedError(f"{type(error).__name__}: {error}"))
+            return
         if not worker.is_cancelled:
             app.call_from_thread(done, result)
 
-    node.run_worker(job, name=group, group=group, thread=True, exclusive=True, exit_on_error=False)
+    node.run_worker(job, name=group, group=group, thread=True, exclusive=True)

@@ -12,11 +12,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, Static
-from textual.worker import Worker, WorkerState
 
 from assetloom_tui.errors import AssetLoomError, DatabaseError
 from assetloom_tui.schemas import field_errors
-from assetloom_tui.ui.background import run_in_thread
+from assetloom_tui.ui.background import UnexpectedError, run_in_thread
 from assetloom_tui.ui.widgets.form_field import FormField
 
 if TYPE_CHECKING:
@@ -36,7 +35,9 @@ class FormModal(ModalScreen[str | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "submit", "Submit", id="submit"),
         Binding("escape", "cancel", "Cancel", id="cancel"),
-        Binding("question_mark", "app.help", "Keys", key_display="?", id="help"),
+        # Inputs take printable keys such as `?` as text, so forms also offer F1.
+        Binding("f1", "app.help", "Keys", id="help"),
+        Binding("question_mark", "app.help", "Keys", key_display="?", show=False),
     ]
     TITLE_TEXT = ""
     SUBMIT_LABEL = "Submit"
@@ -64,7 +65,7 @@ class FormModal(ModalScreen[str | None]):
             with Horizontal(classes="buttons"):
                 yield Button(self.SUBMIT_LABEL, variant="primary", id="submit", compact=True)
                 yield Button("Cancel", id="cancel", compact=True)
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def compose_summary(self) -> ComposeResult:
         """Read-only lines above the fields."""
@@ -134,14 +135,9 @@ class FormModal(ModalScreen[str | None]):
 
     def _refused(self, error: AssetLoomError) -> None:
         self.submitting = False
-        if isinstance(error, DatabaseError):
+        if isinstance(error, (DatabaseError, UnexpectedError)):
             self.desk.show_failure(error)
         self.show_errors({error.field or "form": error.message})
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        # An unexpected failure is shown by the app; the form must stay usable after it.
-        if event.state == WorkerState.ERROR:
-            self.submitting = False
 
     def action_cancel(self) -> None:
         """Close the form without writing anything."""

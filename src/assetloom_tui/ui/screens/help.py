@@ -12,27 +12,28 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Label
 
-HIDDEN_FROM_PALETTE = {"command_palette"}
+# Focus moves and copying are the same on every screen; the hint line below the table says so.
+NOT_LISTED = {"command_palette", "app.focus_next", "app.focus_previous", "screen.copy_text"}
+
+Key = tuple[str, str, str, DOMNode]
 
 
-def screen_keys(
-    app: App, screen: Screen, commands: bool = False
-) -> list[tuple[str, str, str, DOMNode]]:
-    """(key, description, action, namespace) of each described binding active on `screen`.
+def screen_keys(app: App, screen: Screen) -> list[Key]:
+    """(keys, description, action, namespace) of each action of `screen` and of the app.
 
-    With `commands`, only the screen's own actions, as the command palette offers them.
+    Keys bound to the same action are listed once, joined with " / ".
     """
-    keys = []
+    found: dict[tuple[str, str], Key] = {}
     for active in screen.active_bindings.values():
         binding = active.binding
-        if not binding.description:
+        own = isinstance(active.node, (Screen, App))
+        if not own or not binding.description or binding.action in NOT_LISTED:
             continue
-        if commands and (not binding.show or binding.action in HIDDEN_FROM_PALETTE):
-            continue
-        keys.append(
-            (app.get_key_display(binding), binding.description, binding.action, active.node)
-        )
-    return keys
+        key, name = app.get_key_display(binding), (binding.action, binding.description)
+        if name in found:
+            key = f"{found[name][0]} / {key}"
+        found[name] = (key, binding.description, binding.action, active.node)
+    return list(found.values())
 
 
 class HelpModal(ModalScreen[None]):
@@ -43,7 +44,7 @@ class HelpModal(ModalScreen[None]):
         Binding("question_mark", "close", "Close", key_display="?", show=False),
     ]
 
-    def __init__(self, keys: list[tuple[str, str, str, DOMNode]]) -> None:
+    def __init__(self, keys: list[Key]) -> None:
         super().__init__(classes="dialog-screen")
         self.keys = keys
 
@@ -51,7 +52,11 @@ class HelpModal(ModalScreen[None]):
         with Vertical(classes="dialog help-dialog"):
             yield Label("Keys on this screen", classes="dialog-title")
             yield DataTable(id="help-keys", cursor_type="row", show_cursor=False)
-            yield Label("Ctrl+P opens the command palette: every action by name.", classes="hint")
+            yield Label(
+                "Tab / Shift+Tab move between fields; arrows move in lists and tabs.\n"
+                "Ctrl+P opens the command palette: every action by name. Esc closes this.",
+                classes="hint",
+            )
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -20,7 +20,7 @@ from assetloom_tui.ui.widgets.record_table import ColumnSpec, RecordTable
 from assetloom_tui.views import AssignmentView, HistoryEntry, LicenseDetail
 
 ASSIGNMENT_COLUMNS = (
-    ColumnSpec("Target", minimum=16),
+    ColumnSpec("Target", minimum=16, weight=2),
     ColumnSpec("Type", 5),
     ColumnSpec("Checkout", 10),
     ColumnSpec("Held", 4, justify="right"),
@@ -86,7 +86,7 @@ class LicenseDetailScreen(DeskScreen):
         Binding("1", "tab('details')", "Details", show=False),
         Binding("2", "tab('assignments')", "Assignments", show=False),
         Binding("3", "tab('history')", "History", show=False),
-        Binding("enter", "open_target", "Open target", priority=True, id="open_target"),
+        Binding("enter", "open_target", "Open target", show=False, priority=True, id="open_target"),
     ]
 
     def __init__(self, license_id: int) -> None:
@@ -104,7 +104,7 @@ class LicenseDetailScreen(DeskScreen):
                 yield RecordTable(ASSIGNMENT_COLUMNS, id="assignment-table")
             with TabPane("3 History", id="history"):
                 yield RecordTable(HISTORY_COLUMNS, id="history-table")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#fields", RecordTable).focus()

@@ -22,8 +22,8 @@ class LicenseListScreen(ListScreen):
     TITLE = "Licenses"
     BINDINGS: ClassVar[list[BindingType]] = [Binding("c", "checkout", "Checkout", id="checkout")]
     COLUMNS = (
-        ColumnSpec("Name", minimum=14),
-        ColumnSpec("Product key", minimum=10),
+        ColumnSpec("Name", minimum=14, weight=3),
+        ColumnSpec("Product key", minimum=10, weight=2),
         ColumnSpec("Manufacturer", 12),
         ColumnSpec("Total", 5, justify="right"),
         ColumnSpec("Avail", 5, justify="right"),

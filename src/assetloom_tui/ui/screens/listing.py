@@ -26,6 +26,7 @@ class ListScreen(DeskScreen):
     FILTER_PLACEHOLDER: ClassVar[str] = "Filter"
     NOUN: ClassVar[str] = "records"
     LIMIT: ClassVar[int | None] = None
+
     def __init__(self) -> None:
         super().__init__()
         self.records: dict[str, object] = {}
@@ -35,7 +36,7 @@ class ListScreen(DeskScreen):
         yield FilterInput(f"/ {self.FILTER_PLACEHOLDER}")
         yield RecordTable(self.COLUMNS, id="records")
         yield Static("", id="list-status", markup=False)
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.table.focus()

@@ -17,7 +17,7 @@ from assetloom_tui.ui.widgets.record_table import ColumnSpec, RecordTable
 from assetloom_tui.views import AssignmentView
 
 HELD_COLUMNS = (
-    ColumnSpec("License", minimum=16),
+    ColumnSpec("License", minimum=16, weight=2),
     ColumnSpec("Held", 4, justify="right"),
     ColumnSpec("Checkout", 10),
     ColumnSpec("Reas.", 5),
@@ -44,7 +44,7 @@ class TargetDetailScreen(DeskScreen):
         yield Static("Loading…", id="target-summary", markup=False)
         with TabbedContent(id="tabs"), TabPane("Licenses", id="licenses"):
             yield RecordTable(HELD_COLUMNS, id="held-table")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.table.focus()

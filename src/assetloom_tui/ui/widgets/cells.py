@@ -42,9 +42,10 @@ def day(value: dt.date | None) -> Text:
 
 
 def label_line(*parts: tuple[str, object]) -> Text:
-    """`Label: value` pairs on one line; the labels bold, the values literal."""
+    """`Label: value` pairs on one line, empty ones left out; the labels bold, the values literal."""
     line = Text(no_wrap=False)
-    for index, (label, value) in enumerate(parts):
+    shown = [(label, value) for label, value in parts if value not in (None, "")]
+    for index, (label, value) in enumerate(shown):
         if index:
             line.append("   ")
         line.append(f"{label}: ", style="bold")

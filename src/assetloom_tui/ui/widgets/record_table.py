@@ -15,12 +15,13 @@ SCROLLBAR = 2
 
 @dataclass(frozen=True)
 class ColumnSpec:
-    """One column: a fixed width, or 0 to share the width that is left."""
+    """One column: a fixed width, or 0 to take `weight` shares of the width that is left."""
 
     label: str
     width: int = 0
     minimum: int = 8
     justify: str = "left"
+    weight: int = 1
 
 
 Row = tuple[str, Sequence[Text]]
@@ -61,10 +62,11 @@ class RecordTable(DataTable):
 
     def _column_widths(self) -> tuple[int, ...]:
         fixed = sum(spec.width for spec in self._specs)
-        flexible = [spec for spec in self._specs if not spec.width] or [self._specs[0]]
+        shares = sum(spec.weight for spec in self._specs if not spec.width) or 1
         spare = self.size.width - fixed - CELL_PADDING * len(self._specs) - SCROLLBAR
-        share = spare // len(flexible)
-        return tuple(spec.width or max(spec.minimum, share) for spec in self._specs)
+        return tuple(
+            spec.width or max(spec.minimum, spare * spec.weight // shares) for spec in self._specs
+        )
 
     def _rebuild(self) -> None:
         keep, row = self.highlighted_key(), self.cursor_row
