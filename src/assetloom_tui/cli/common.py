@@ -10,7 +10,12 @@ from pydantic import ValidationError
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
-from assetloom_tui.config import current_operator, resolve_database_url
+from assetloom_tui.config import (
+    current_operator,
+    default_database_path,
+    resolve_database_url,
+    sqlite_url,
+)
 from assetloom_tui.database import SQLITE_BUSY_TIMEOUT_MS, open_database
 from assetloom_tui.errors import DatabaseError
 from assetloom_tui.repository import Repository
@@ -33,6 +38,9 @@ class UsageError(Exception):
 def open_repository(args: argparse.Namespace, url: str | None = None) -> Repository:
     """Open the chosen database; a URL that cannot be parsed is a usage error."""
     url = url or resolve_database_url(getattr(args, "db", None))
+    if url == sqlite_url(default_database_path()):
+        # First run: the data folder of a new user does not exist yet.
+        default_database_path().parent.mkdir(parents=True, exist_ok=True)
     wait = getattr(args, "wait", SQLITE_BUSY_TIMEOUT_MS / 1000)
     if wait < 0:
         raise UsageError(f"--wait: must be 0 or more seconds, not {wait:g}")
