@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from conftest import add_license, add_user
+import datetime as dt
+
+from conftest import TODAY, add_license, add_user
 from ui_helpers import SIZE, cell, make_app, press, settle, static_text, table, type_text
 
 from assetloom_tui.schemas import CheckoutRequest
@@ -101,3 +103,19 @@ async def test_every_footer_action_is_in_the_command_palette(repo):
         await pilot.pause(0.3)
         await press(pilot, "enter")
         assert isinstance(app.screen, CheckoutModal)
+
+
+async def test_full_and_expired_licenses_stand_out(repo):
+    expired = TODAY - dt.timedelta(days=1)
+    full_id = add_license(repo, "Full", seats=0, expiration_date=expired)
+    fine_id = add_license(repo, "Fine", seats=2, expiration_date=TODAY)
+    app = make_app(repo)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        records = table(pilot, "#records")
+        full_available = records.get_row(str(full_id))[4]
+        assert full_available.plain == "0"
+        assert "red" in str(full_available.style)
+        assert "red" not in str(records.get_row(str(fine_id))[4].style)
+        assert cell(pilot, "#records", full_id, 5) == f"{expired.isoformat()}!"
+        assert cell(pilot, "#records", fine_id, 5) == TODAY.isoformat()

@@ -42,7 +42,7 @@ class CheckoutModal(FormModal):
         )
         yield FormField("Checkout To", kinds, "target_type")
         picker = TargetPicker(self._search, self.desk.show_failure, id="picker")
-        yield FormField("User or asset", picker, "target_id")
+        yield FormField("Which user", picker, "target_id")
         quantity = Input("1", id="quantity", compact=True)
         yield FormField(f"Assigned Quantity (of {self.available})", quantity, "quantity")
         notes = Input(id="notes", placeholder="Optional", compact=True)
@@ -65,7 +65,9 @@ class CheckoutModal(FormModal):
         return self.query_one(TargetPicker)
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
-        self.picker.set_kind("asset" if event.pressed.id == "kind-asset" else "user")
+        kind = "asset" if event.pressed.id == "kind-asset" else "user"
+        self.picker.set_kind(kind)
+        self.field("target_id").set_label(f"Which {kind}")
 
     def on_target_picker_picked(self, event: TargetPicker.Picked) -> None:
         self.field("target_id").clear_error()

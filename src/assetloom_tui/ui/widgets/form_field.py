@@ -25,6 +25,11 @@ class FormField(Vertical):
             yield self.control
         yield Static("", classes="field-error", markup=False)
 
+    def set_label(self, label: str) -> None:
+        """Change the label text."""
+        self._label = label
+        self.query_one(".field-label", Label).update(label)
+
     def show_error(self, message: str) -> None:
         """Show `message` (literally) under the field."""
         self.error = message
