@@ -24,7 +24,7 @@ class LicenseListScreen(ListScreen):
     COLUMNS = (
         ColumnSpec("Name", minimum=14, weight=3),
         ColumnSpec("Product key", minimum=10, weight=2),
-        ColumnSpec("Manufacturer", 12),
+        ColumnSpec("Manufacturer", 9),
         ColumnSpec("Total", 5, justify="right"),
         ColumnSpec("Avail", 5, justify="right"),
         ColumnSpec("Expires", 11),

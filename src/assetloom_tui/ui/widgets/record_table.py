@@ -10,7 +10,7 @@ from textual import events
 from textual.widgets import DataTable
 
 CELL_PADDING = 2
-SCROLLBAR = 2
+SCROLLBAR = 1  # app.tcss sets scrollbar-size-vertical: 1
 
 
 @dataclass(frozen=True)
