@@ -14,7 +14,7 @@ from sqlalchemy import (
     Numeric,
     String,
     Text,
-    UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -23,13 +23,20 @@ class Base(DeclarativeBase):
     """Declarative base for every AssetLoom table."""
 
 
+def _unique_while_kept(name: str, *columns: str) -> Index:
+    """Unique among records not deleted: a deleted record keeps its history, not its name."""
+    kept = text("deleted_at IS NULL")
+    return Index(name, *columns, unique=True, sqlite_where=kept, postgresql_where=kept)
+
+
 class License(Base):
     """A software license with a pool of seats."""
 
     __tablename__ = "licenses"
     __table_args__ = (
-        UniqueConstraint("name", "product_key", name="uq_licenses_name_product_key"),
+        _unique_while_kept("uq_licenses_name_product_key", "name", "product_key"),
         CheckConstraint("seats >= 0", name="ck_licenses_seats_not_negative"),
+        CheckConstraint("min_available >= 0", name="ck_licenses_min_available_not_negative"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -47,34 +54,40 @@ class License(Base):
     licensed_to_email: Mapped[str] = mapped_column(String(255), default="")
     supplier: Mapped[str] = mapped_column(String(255), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+    min_available: Mapped[int | None]
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class User(Base):
     """A person who can hold license seats."""
 
     __tablename__ = "users"
+    __table_args__ = (_unique_while_kept("uq_users_username", "username"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    username: Mapped[str] = mapped_column(String(255), unique=True)
+    username: Mapped[str] = mapped_column(String(255))
     full_name: Mapped[str] = mapped_column(String(255), default="")
     email: Mapped[str] = mapped_column(String(255), default="")
     department: Mapped[str] = mapped_column(String(255), default="")
     employee_number: Mapped[str] = mapped_column(String(255), default="")
     active: Mapped[bool] = mapped_column(default=True)
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class Asset(Base):
     """A machine or device that can hold license seats."""
 
     __tablename__ = "assets"
+    __table_args__ = (_unique_while_kept("uq_assets_asset_tag", "asset_tag"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    asset_tag: Mapped[str] = mapped_column(String(255), unique=True)
+    asset_tag: Mapped[str] = mapped_column(String(255))
     name: Mapped[str] = mapped_column(String(255), default="")
     serial: Mapped[str] = mapped_column(String(255), default="")
     model: Mapped[str] = mapped_column(String(255), default="")
     location: Mapped[str] = mapped_column(String(255), default="")
     active: Mapped[bool] = mapped_column(default=True)
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class Assignment(Base):
@@ -113,6 +126,23 @@ class SeatEvent(Base):
     quantity: Mapped[int]
     event_date: Mapped[dt.date] = mapped_column(Date)
     notes: Mapped[str] = mapped_column(Text, default="")
+    operator: Mapped[str] = mapped_column(String(255))
+    recorded_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), default=lambda: dt.datetime.now(dt.UTC)
+    )
+
+
+class ChangeEvent(Base):
+    """An append-only record of a change to a license, user or asset (not a seat movement)."""
+
+    __tablename__ = "change_events"
+    __table_args__ = (Index("ix_change_events_record", "record_type", "record_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    record_type: Mapped[str] = mapped_column(String(20))
+    record_id: Mapped[int]
+    action: Mapped[str] = mapped_column(String(20))
+    summary: Mapped[str] = mapped_column(Text, default="")
     operator: Mapped[str] = mapped_column(String(255))
     recorded_at: Mapped[dt.datetime] = mapped_column(
         DateTime(timezone=True), default=lambda: dt.datetime.now(dt.UTC)

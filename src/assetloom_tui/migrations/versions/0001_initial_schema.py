@@ -1,11 +1,12 @@
-"""licenses, users, assets, assignments and seat events
+"""licenses, users, assets, assignments, seat and change events
 
 Revision ID: 0001
 Revises:
 """
 
-import sqlalchemy as sa
 from alembic import op
+import sqlalchemy as sa
+
 
 revision = "0001"
 down_revision = None
@@ -24,9 +25,32 @@ def upgrade() -> None:
         sa.Column("model", sa.String(length=255), nullable=False),
         sa.Column("location", sa.String(length=255), nullable=False),
         sa.Column("active", sa.Boolean(), nullable=False),
+        sa.Column("deleted_at", sa.DateTime(timezone=True), nullable=True),
         sa.PrimaryKeyConstraint("id"),
-        sa.UniqueConstraint("asset_tag"),
     )
+    with op.batch_alter_table("assets", schema=None) as batch_op:
+        batch_op.create_index(
+            "uq_assets_asset_tag",
+            ["asset_tag"],
+            unique=True,
+            sqlite_where=sa.text("deleted_at IS NULL"),
+            postgresql_where=sa.text("deleted_at IS NULL"),
+        )
+
+    op.create_table(
+        "change_events",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("record_type", sa.String(length=20), nullable=False),
+        sa.Column("record_id", sa.Integer(), nullable=False),
+        sa.Column("action", sa.String(length=20), nullable=False),
+        sa.Column("summary", sa.Text(), nullable=False),
+        sa.Column("operator", sa.String(length=255), nullable=False),
+        sa.Column("recorded_at", sa.DateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    with op.batch_alter_table("change_events", schema=None) as batch_op:
+        batch_op.create_index("ix_change_events_record", ["record_type", "record_id"], unique=False)
+
     op.create_table(
         "licenses",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -44,10 +68,21 @@ def upgrade() -> None:
         sa.Column("licensed_to_email", sa.String(length=255), nullable=False),
         sa.Column("supplier", sa.String(length=255), nullable=False),
         sa.Column("notes", sa.Text(), nullable=False),
+        sa.Column("min_available", sa.Integer(), nullable=True),
+        sa.Column("deleted_at", sa.DateTime(timezone=True), nullable=True),
+        sa.CheckConstraint("min_available >= 0", name="ck_licenses_min_available_not_negative"),
         sa.CheckConstraint("seats >= 0", name="ck_licenses_seats_not_negative"),
         sa.PrimaryKeyConstraint("id"),
-        sa.UniqueConstraint("name", "product_key", name="uq_licenses_name_product_key"),
     )
+    with op.batch_alter_table("licenses", schema=None) as batch_op:
+        batch_op.create_index(
+            "uq_licenses_name_product_key",
+            ["name", "product_key"],
+            unique=True,
+            sqlite_where=sa.text("deleted_at IS NULL"),
+            postgresql_where=sa.text("deleted_at IS NULL"),
+        )
+
     op.create_table(
         "users",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -57,9 +92,18 @@ def upgrade() -> None:
         sa.Column("department", sa.String(length=255), nullable=False),
         sa.Column("employee_number", sa.String(length=255), nullable=False),
         sa.Column("active", sa.Boolean(), nullable=False),
+        sa.Column("deleted_at", sa.DateTime(timezone=True), nullable=True),
         sa.PrimaryKeyConstraint("id"),
-        sa.UniqueConstraint("username"),
     )
+    with op.batch_alter_table("users", schema=None) as batch_op:
+        batch_op.create_index(
+            "uq_users_username",
+            ["username"],
+            unique=True,
+            sqlite_where=sa.text("deleted_at IS NULL"),
+            postgresql_where=sa.text("deleted_at IS NULL"),
+        )
+
     op.create_table(
         "assignments",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -138,6 +182,31 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_assignments_asset_id"))
 
     op.drop_table("assignments")
+    with op.batch_alter_table("users", schema=None) as batch_op:
+        batch_op.drop_index(
+            "uq_users_username",
+            sqlite_where=sa.text("deleted_at IS NULL"),
+            postgresql_where=sa.text("deleted_at IS NULL"),
+        )
+
     op.drop_table("users")
+    with op.batch_alter_table("licenses", schema=None) as batch_op:
+        batch_op.drop_index(
+            "uq_licenses_name_product_key",
+            sqlite_where=sa.text("deleted_at IS NULL"),
+            postgresql_where=sa.text("deleted_at IS NULL"),
+        )
+
     op.drop_table("licenses")
+    with op.batch_alter_table("change_events", schema=None) as batch_op:
+        batch_op.drop_index("ix_change_events_record")
+
+    op.drop_table("change_events")
+    with op.batch_alter_table("assets", schema=None) as batch_op:
+        batch_op.drop_index(
+            "uq_assets_asset_tag",
+            sqlite_where=sa.text("deleted_at IS NULL"),
+            postgresql_where=sa.text("deleted_at IS NULL"),
+        )
+
     op.drop_table("assets")
