@@ -14,6 +14,14 @@ class SeatRuleError(AssetLoomError):
     """A seat rule refused the action; nothing was written."""
 
 
+class ExpiredLicenseError(SeatRuleError):
+    """A checkout of an expired license that the operator has not confirmed."""
+
+    def __init__(self, message: str, expired_on) -> None:
+        super().__init__(message, field="expired")
+        self.expired_on = expired_on
+
+
 class NotFoundError(AssetLoomError):
     """The license, assignment, user or asset asked for does not exist."""
 

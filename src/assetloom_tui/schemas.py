@@ -7,6 +7,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from assetloom_tui.record_schemas import RECORD_LABELS
+
 TargetType = Literal["user", "asset"]
 
 FIELD_LABELS = {
@@ -56,6 +58,8 @@ class CheckoutRequest(_Input):
     target_id: int
     quantity: int = Field(default=1, ge=1)
     notes: str = ""
+    # The operator has seen the expiry date and still wants the seats out.
+    allow_expired: bool = False
 
     _quantity_is_whole = field_validator("quantity", mode="before")(_whole_number)
 
@@ -97,7 +101,7 @@ def field_errors(error: ValidationError) -> dict[str, str]:
     messages: dict[str, str] = {}
     for item in error.errors():
         field = str(item["loc"][0]) if item["loc"] else "form"
-        label = FIELD_LABELS.get(field, field.replace("_", " ").capitalize())
+        label = FIELD_LABELS.get(field) or RECORD_LABELS.get(field) or field.replace("_", " ")
         reason = item["msg"].removeprefix("Value error, ")
         if item["type"] == "greater_than_equal":
             reason = f"must be at least {item['ctx']['ge']}"

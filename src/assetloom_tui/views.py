@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
+EXPIRY_WINDOW_DAYS = 30
+
 
 @dataclass(frozen=True)
 class LicenseSummary:
@@ -20,6 +22,19 @@ class LicenseSummary:
     available: int
     expiration_date: dt.date | None
     reassignable: bool
+    min_available: int | None = None
+
+    def alerts(self, today: dt.date, within_days: int = EXPIRY_WINDOW_DAYS) -> tuple[str, ...]:
+        """What needs attention: "expired", "expiring" (within the window), "low" (at threshold)."""
+        reasons = []
+        if self.expiration_date is not None:
+            if self.expiration_date < today:
+                reasons.append("expired")
+            elif self.expiration_date <= today + dt.timedelta(days=within_days):
+                reasons.append("expiring")
+        if self.min_available is not None and self.available <= self.min_available:
+            reasons.append("low")
+        return tuple(reasons)
 
 
 @dataclass(frozen=True)
@@ -43,6 +58,7 @@ class LicenseDetail:
     licensed_to_email: str
     supplier: str
     notes: str
+    min_available: int | None = None
 
 
 @dataclass(frozen=True)
@@ -121,3 +137,41 @@ class CheckinAllResult:
     license_id: int
     assignments: int
     seats: int
+
+
+@dataclass(frozen=True)
+class LicenseAlert:
+    """A license that needs attention, and why."""
+
+    license: LicenseSummary
+    reasons: tuple[str, ...]
+    today: dt.date
+
+    @property
+    def message(self) -> str:
+        """`expired 2026-10-20; 2 available, threshold 3` in plain words."""
+        parts = []
+        expires = self.license.expiration_date
+        if "expired" in self.reasons:
+            parts.append(f"expired {expires.isoformat()}")
+        if "expiring" in self.reasons:
+            days = (expires - self.today).days
+            parts.append(f"expires {expires.isoformat()} (in {days} days)")
+        if "low" in self.reasons:
+            parts.append(
+                f"{self.license.available} available, threshold {self.license.min_available}"
+            )
+        return "; ".join(parts)
+
+
+@dataclass(frozen=True)
+class ChangeEntry:
+    """One change to a license, user or asset: added, edited, deactivated, deleted..."""
+
+    id: int
+    record_type: str
+    record_id: int
+    action: str
+    summary: str
+    operator: str
+    recorded_at: dt.datetime

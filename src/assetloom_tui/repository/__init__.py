@@ -7,8 +7,10 @@ from collections.abc import Callable
 
 from assetloom_tui.database import Database, open_database
 from assetloom_tui.repository.imports import ImportRepository
+from assetloom_tui.repository.license_records import LicenseRecordRepository
 from assetloom_tui.repository.licenses import LicenseRepository
 from assetloom_tui.repository.people import PeopleRepository
+from assetloom_tui.repository.people_records import AssetRecordRepository, UserRecordRepository
 from assetloom_tui.repository.seats import SeatRepository
 
 
@@ -17,10 +19,13 @@ class Repository:
 
     def __init__(self, database: Database, today: Callable[[], dt.date] = dt.date.today) -> None:
         self.database = database
-        self.licenses = LicenseRepository(database)
+        self.licenses = LicenseRepository(database, today)
         self.seats = SeatRepository(database, today)
         self.people = PeopleRepository(database)
         self.imports = ImportRepository(database, today)
+        self.license_records = LicenseRecordRepository(database)
+        self.user_records = UserRecordRepository(database)
+        self.asset_records = AssetRecordRepository(database)
 
     @classmethod
     def open(cls, url: str) -> Repository:

@@ -215,7 +215,12 @@ def _license_row(
     holder = None if target is None else (license_.id, *target)
     if holder is not None and holder not in index.holders:
         request = CheckoutRequest(
-            license_id=license_.id, target_type=target[0], target_id=target[1], notes=note
+            license_id=license_.id,
+            target_type=target[0],
+            target_id=target[1],
+            notes=note,
+            # The seat was already out in the system the file came from.
+            allow_expired=True,
         )
         checkout_in_session(session, request, operator, today)
     else:
@@ -308,7 +313,8 @@ def _load(session: Session, model, column, keys: Iterable[str]) -> list:
     found = []
     for start in range(0, len(wanted), LOOKUP_CHUNK):
         chunk = wanted[start : start + LOOKUP_CHUNK]
-        found.extend(session.scalars(select(model).where(column.in_(chunk))))
+        kept = model.deleted_at.is_(None)
+        found.extend(session.scalars(select(model).where(column.in_(chunk), kept)))
     return found
 
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import case, func, or_, select
 
 from assetloom_tui.database import Database
 from assetloom_tui.errors import NotFoundError, SeatRuleError
 from assetloom_tui.models import Asset, Assignment, License, SeatEvent, User
+from assetloom_tui.repository.license_records import as_utc, changes_of
 from assetloom_tui.repository.queries import (
     assignment_rows,
     held_by_license,
@@ -18,14 +20,23 @@ from assetloom_tui.repository.queries import (
     to_assignment_views,
 )
 from assetloom_tui.schemas import SeatTotalRequest
-from assetloom_tui.views import AssignmentView, HistoryEntry, LicenseDetail, LicenseSummary
+from assetloom_tui.views import (
+    EXPIRY_WINDOW_DAYS,
+    AssignmentView,
+    ChangeEntry,
+    HistoryEntry,
+    LicenseAlert,
+    LicenseDetail,
+    LicenseSummary,
+)
 
 
 class LicenseRepository:
     """Reads licenses with their seat counts; changes total seats under the seat rules."""
 
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, today: Callable[[], dt.date] = dt.date.today) -> None:
         self._database = database
+        self._today = today
 
     def list(self, search: str = "", limit: int | None = None) -> list[LicenseSummary]:
         """Licenses whose name, product key or manufacturer contain `search`, by name."""
@@ -42,8 +53,10 @@ class LicenseRepository:
                 (License.seats - held_count).label("available"),
                 License.expiration_date,
                 License.reassignable,
+                License.min_available,
             )
             .outerjoin(held, held.c.license_id == License.id)
+            .where(License.deleted_at.is_(None))
             .order_by(func.lower(License.name), License.id)
             .limit(limit)
         )
@@ -63,7 +76,7 @@ class LicenseRepository:
         """One license with every field and its seat counts."""
         with self._database.read() as session:
             license_ = session.get(License, license_id)
-            if license_ is None:
+            if license_ is None or license_.deleted_at is not None:
                 raise NotFoundError(f"License {license_id} does not exist.")
             held = seats_held(session, license_id)
             return LicenseDetail(
@@ -84,6 +97,7 @@ class LicenseRepository:
                 licensed_to_email=license_.licensed_to_email,
                 supplier=license_.supplier,
                 notes=license_.notes,
+                min_available=license_.min_available,
             )
 
     def assignments(self, license_id: int) -> list[AssignmentView]:
@@ -125,11 +139,38 @@ class LicenseRepository:
             for row in session.execute(query):
                 values = row._asdict()
                 values["target_type"] = "user" if values.pop("user_id") is not None else "asset"
-                # SQLite hands back naive datetimes; they were stored as UTC.
-                if values["recorded_at"].tzinfo is None:
-                    values["recorded_at"] = values["recorded_at"].replace(tzinfo=dt.UTC)
+                values["recorded_at"] = as_utc(values["recorded_at"])
                 entries.append(HistoryEntry(**values))
             return entries
+
+    def alerts(self, within_days: int = EXPIRY_WINDOW_DAYS) -> list[LicenseAlert]:
+        """Licenses expired, expiring within `within_days`, or at or below their threshold."""
+        today = self._today()
+        alerts = []
+        for summary in self.list():
+            reasons = summary.alerts(today, within_days)
+            if reasons:
+                alerts.append(LicenseAlert(license=summary, reasons=reasons, today=today))
+        return alerts
+
+    def held_over_time(self, license_id: int) -> list[tuple[dt.date, int]]:
+        """Seats held at the end of each day with a checkout or checkin, from the history."""
+        change = case(
+            (SeatEvent.action == "checkout", SeatEvent.quantity), else_=-SeatEvent.quantity
+        )
+        running = func.sum(change).over(order_by=(SeatEvent.event_date, SeatEvent.id))
+        query = (
+            select(SeatEvent.event_date, running.label("held"))
+            .where(SeatEvent.license_id == license_id)
+            .order_by(SeatEvent.event_date, SeatEvent.id)
+        )
+        with self._database.read() as session:
+            by_day = {day: int(held) for day, held in session.execute(query)}
+        return list(by_day.items())
+
+    def changes(self, license_id: int) -> list[ChangeEntry]:
+        """Every recorded change to one license (added, edited, deleted), newest first."""
+        return changes_of(self._database, "license", license_id)
 
     def set_total_seats(self, request: SeatTotalRequest) -> LicenseDetail:
         """Raise or lower total seats; never below the seats held right now."""

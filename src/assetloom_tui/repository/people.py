@@ -26,7 +26,7 @@ def _user_rows() -> Select:
         User.employee_number,
         User.active,
         _held_by(Assignment.user_id == User.id),
-    )
+    ).where(User.deleted_at.is_(None))
 
 
 def _asset_rows() -> Select:
@@ -39,7 +39,7 @@ def _asset_rows() -> Select:
         Asset.location,
         Asset.active,
         _held_by(Assignment.asset_id == Asset.id),
-    )
+    ).where(Asset.deleted_at.is_(None))
 
 
 class PeopleRepository:

@@ -6,7 +6,7 @@ from sqlalchemy import Select, case, func, literal, select
 from sqlalchemy.orm import Session
 
 from assetloom_tui.errors import NotFoundError
-from assetloom_tui.models import Asset, Assignment, License, User
+from assetloom_tui.models import Asset, Assignment, ChangeEvent, License, User
 from assetloom_tui.views import AssignmentView
 
 
@@ -66,8 +66,52 @@ def to_assignment_views(session: Session, query: Select) -> list[AssignmentView]
 
 def locked_license(session: Session, license_id: int) -> License:
     """Load a license and lock it for the rest of the transaction (row lock where supported)."""
-    query = select(License).where(License.id == license_id).with_for_update()
+    query = (
+        select(License)
+        .where(License.id == license_id, License.deleted_at.is_(None))
+        .with_for_update()
+    )
     license_ = session.scalars(query).one_or_none()
     if license_ is None:
         raise NotFoundError(f"License {license_id} does not exist.")
     return license_
+
+
+def record_change(
+    session: Session, record_type: str, record_id: int, action: str, summary: str, operator: str
+) -> None:
+    """Append one change to a license, user or asset to the change history."""
+    session.add(
+        ChangeEvent(
+            record_type=record_type,
+            record_id=record_id,
+            action=action,
+            summary=summary,
+            operator=operator,
+        )
+    )
+
+
+def describe_changes(before: dict[str, object], after: dict[str, object], labels) -> str:
+    """`Total Seats: 5 -> 8; Reassignable: yes -> no` for the fields that differ."""
+    parts = []
+    for name, new in after.items():
+        old = before.get(name)
+        if old != new:
+            parts.append(f"{labels.get(name, name)}: {_shown(old)} -> {_shown(new)}")
+    return "; ".join(parts)
+
+
+def _shown(value: object) -> str:
+    if value is None or value == "":
+        return "(blank)"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+def where_seats_are(session: Session, condition) -> str:
+    """`alice 2, LAP-7 1` for the assignments matching `condition` that still hold seats."""
+    query = assignment_rows().where(condition, Assignment.held > 0).order_by(Assignment.id)
+    holders = to_assignment_views(session, query)
+    return ", ".join(f"{view.target} {view.held}" for view in holders)

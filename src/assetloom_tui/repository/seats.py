@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from assetloom_tui.database import Database
-from assetloom_tui.errors import NotFoundError, SeatRuleError
+from assetloom_tui.errors import ExpiredLicenseError, NotFoundError, SeatRuleError
 from assetloom_tui.models import Asset, Assignment, License, SeatEvent, User
 from assetloom_tui.repository.queries import (
     assignment_rows,
@@ -140,6 +140,13 @@ def checkout_in_session(
     """Check out seats inside the caller's write transaction, under every checkout rule."""
     license_ = locked_license(session, request.license_id)
     _require_target(session, request.target_type, request.target_id)
+    expires = license_.expiration_date
+    if expires is not None and expires < checkout_date and not request.allow_expired:
+        raise ExpiredLicenseError(
+            f"{license_.name!r} expired on {expires.isoformat()}. Confirm to check out seats "
+            "of an expired license.",
+            expired_on=expires,
+        )
     available = license_.seats - seats_held(session, license_.id)
     if request.quantity > available:
         raise SeatRuleError(_only_available(available, license_.name), field="quantity")
@@ -170,7 +177,7 @@ def _only_available(available: int, license_name: str) -> str:
 def _require_target(session: Session, target_type: str, target_id: int) -> None:
     model = User if target_type == "user" else Asset
     target = session.get(model, target_id)
-    if target is None:
+    if target is None or target.deleted_at is not None:
         raise NotFoundError(
             f"{target_type.capitalize()} {target_id} does not exist.", field="target_id"
         )
