@@ -51,3 +51,20 @@ def test_a_locked_database_refuses_the_checkout_and_keeps_the_seats(repo, db_url
     assert repo.licenses.get(license_id).available == 3
     assert impatient.seats.checkout(request, operator="tester").held == 1
     impatient.close()
+
+
+def test_opening_and_reading_an_up_to_date_database_does_not_wait_for_a_writer(
+    repo, db_url, tmp_path
+):
+    license_id = add_license(repo, seats=3)
+    blocker = sqlite3.connect(tmp_path / "assetloom.db", isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")
+    blocker.execute("UPDATE licenses SET notes = 'being edited'")
+
+    reader = Repository(open_database(db_url, busy_timeout_ms=200))
+    listed = [(row.id, row.available) for row in reader.licenses.list()]
+
+    blocker.execute("ROLLBACK")
+    blocker.close()
+    reader.close()
+    assert listed == [(license_id, 3)]

@@ -9,6 +9,8 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
@@ -59,12 +61,13 @@ def create_database_engine(url: str, busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_
     return create_engine(url, pool_pre_ping=True)
 
 
-def describe_database_failure(error: Exception, url: str) -> str:
+def describe_database_failure(error: Exception, url: str, writing: bool = True) -> str:
     """A one-line message for a failure to reach or use the database."""
     text = str(getattr(error, "orig", error)).strip().splitlines()[0] if str(error) else ""
     where = make_url(url).render_as_string(hide_password=True)
     if "locked" in text or "busy" in text:
-        return f"The database {where} is locked by another session; nothing was written. Try again."
+        outcome = "nothing was written" if writing else "it could not be read"
+        return f"The database {where} is locked by another session; {outcome}. Try again."
     return f"The database {where} could not be used: {text}"
 
 
@@ -82,7 +85,7 @@ class Database:
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A read-only unit of work; always rolled back."""
-        with self._translate_failures(), self._reader() as session:
+        with self._translate_failures(writing=False), self._reader() as session:
             try:
                 yield session
             finally:
@@ -95,12 +98,13 @@ class Database:
             yield session
 
     @contextmanager
-    def _translate_failures(self) -> Iterator[None]:
+    def _translate_failures(self, writing: bool = True) -> Iterator[None]:
         try:
             yield
         except (OperationalError, DBAPIError) as error:
             log.warning("database failure on %s: %s", self.url, error)
-            raise DatabaseError(describe_database_failure(error, self.url)) from error
+            message = describe_database_failure(error, self.url, writing)
+            raise DatabaseError(message) from error
 
     def upgrade(self) -> None:
         """Create or upgrade the schema to the newest migration."""
@@ -118,6 +122,11 @@ def run_migrations(engine: Engine) -> None:
     """Apply Alembic migrations on one connection, serialised against other openers."""
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
+    newest = ScriptDirectory.from_config(config).get_heads()
+    # Opening an up-to-date database only reads, so it never waits for another session's write.
+    with engine.connect() as connection:
+        if MigrationContext.configure(connection).get_current_heads() == tuple(newest):
+            return
     locking = engine.execution_options(sqlite_begin="IMMEDIATE")
     with locking.begin() as connection:
         config.attributes["connection"] = connection
