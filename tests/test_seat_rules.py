@@ -86,7 +86,7 @@ def test_checkout_more_than_available_is_refused_and_writes_nothing(repo):
     assert repo.licenses.get(license_id).available == 1
 
 
-@pytest.mark.parametrize("quantity", [0, -1, "0", "2.5", "", "two", True])
+@pytest.mark.parametrize("quantity", [0, -1, "0", "2.5", "", "two", True, "²", "٣", "１", "--5"])
 def test_checkout_quantity_must_be_a_whole_number_of_at_least_one(quantity):
     with pytest.raises(ValidationError) as invalid:
         CheckoutRequest(license_id=1, target_type="user", target_id=1, quantity=quantity)
@@ -232,3 +232,10 @@ def test_license_list_filters_and_counts_in_sql(repo):
     assert [row.name for row in repo.licenses.list("aaa-")] == ["Office Suite"]
     assert [row.name for row in repo.licenses.list("100%")] == ["CAD 100% Pro_"]
     assert repo.licenses.list("0%_x") == []
+
+
+@pytest.mark.parametrize("typed", ["20261204", "2026-2-3", "2026-02-30", "02/03/2026", " "])
+def test_checkin_date_must_be_written_yyyy_mm_dd(typed):
+    with pytest.raises(ValidationError) as invalid:
+        CheckinRequest(assignment_id=1, quantity=1, checkin_date=typed)
+    assert list(field_errors(invalid.value)) == ["checkin_date"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -21,6 +22,11 @@ FIELD_LABELS = {
 }
 
 
+# ASCII digits only: str.isdigit() also takes "²" and "٣", which are not seat counts.
+_WHOLE = re.compile(r"-?[0-9]+")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
 class _Input(BaseModel):
     model_config = ConfigDict(frozen=True, str_strip_whitespace=True, extra="forbid")
 
@@ -31,7 +37,7 @@ def _whole_number(value: object) -> object:
         raise ValueError("must be a whole number")
     if isinstance(value, str):
         text = value.strip()
-        if not text.lstrip("-").isdigit():
+        if not _WHOLE.fullmatch(text):
             raise ValueError(f"must be a whole number, not {value!r}" if text else "is required")
         return int(text)
     return value
@@ -44,6 +50,8 @@ def _iso_date(value: object) -> object:
         if not text:
             raise ValueError("is required (YYYY-MM-DD)")
         try:
+            if not _ISO_DATE.fullmatch(text):
+                raise ValueError(text)
             return dt.date.fromisoformat(text)
         except ValueError:
             raise ValueError(f"must be a date as YYYY-MM-DD, not {value!r}") from None
