@@ -1,10 +1,14 @@
 """Errors the data core raises for people to read: each says what went wrong and where."""
 
+from assetloom_tui.text import printable
+
 
 class AssetLoomError(Exception):
     """Base class for errors that carry a message meant for the operator."""
 
     def __init__(self, message: str, field: str | None = None) -> None:
+        # Messages quote names and notes from the database; keep them safe for a terminal.
+        message = printable(message)
         super().__init__(message)
         self.message = message
         self.field = field

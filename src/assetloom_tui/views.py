@@ -6,11 +6,22 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
+from assetloom_tui.text import printable
+
 EXPIRY_WINDOW_DAYS = 30
 
 
+class _Shown:
+    """Every text field is made safe for a terminal once, where results leave the repository."""
+
+    def __post_init__(self) -> None:
+        for name, value in vars(self).items():
+            if isinstance(value, str):
+                object.__setattr__(self, name, printable(value))
+
+
 @dataclass(frozen=True)
-class LicenseSummary:
+class LicenseSummary(_Shown):
     """One row of the license list, with its seat counts computed in SQL."""
 
     id: int
@@ -38,7 +49,7 @@ class LicenseSummary:
 
 
 @dataclass(frozen=True)
-class LicenseDetail:
+class LicenseDetail(_Shown):
     """Every field of one license plus its seat counts."""
 
     id: int
@@ -62,7 +73,7 @@ class LicenseDetail:
 
 
 @dataclass(frozen=True)
-class AssignmentView:
+class AssignmentView(_Shown):
     """Seats of one license still held by one target after one checkout."""
 
     id: int
@@ -86,7 +97,7 @@ class AssignmentView:
 
 
 @dataclass(frozen=True)
-class HistoryEntry:
+class HistoryEntry(_Shown):
     """One checkout or checkin as recorded."""
 
     id: int
@@ -104,7 +115,7 @@ class HistoryEntry:
 
 
 @dataclass(frozen=True)
-class UserSummary:
+class UserSummary(_Shown):
     """A user with the number of seats they hold."""
 
     id: int
@@ -117,7 +128,7 @@ class UserSummary:
 
 
 @dataclass(frozen=True)
-class AssetSummary:
+class AssetSummary(_Shown):
     """An asset with the number of seats it holds."""
 
     id: int
@@ -131,7 +142,7 @@ class AssetSummary:
 
 
 @dataclass(frozen=True)
-class CheckinAllResult:
+class CheckinAllResult(_Shown):
     """What Checkin All returned: how many assignments and seats."""
 
     license_id: int
@@ -140,7 +151,7 @@ class CheckinAllResult:
 
 
 @dataclass(frozen=True)
-class LicenseAlert:
+class LicenseAlert(_Shown):
     """A license that needs attention, and why."""
 
     license: LicenseSummary
@@ -165,7 +176,7 @@ class LicenseAlert:
 
 
 @dataclass(frozen=True)
-class ChangeEntry:
+class ChangeEntry(_Shown):
     """One change to a license, user or asset: added, edited, deactivated, deleted..."""
 
     id: int

@@ -13,6 +13,7 @@ from assetloom_tui.cli.common import UsageError
 from assetloom_tui.config import DATABASE_URL_VARIABLE
 from assetloom_tui.database import SQLITE_BUSY_TIMEOUT_MS
 from assetloom_tui.errors import AssetLoomError
+from assetloom_tui.text import printable
 
 log = logging.getLogger(__name__)
 
@@ -43,11 +44,11 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args)
     except UsageError as error:
         prog = " ".join(part for part in (parser.prog, args.command) if part)
-        print(f"{prog}: error: {error}", file=sys.stderr)
+        print(f"{prog}: error: {printable(str(error))}", file=sys.stderr)
         return 2
     except AssetLoomError as error:
         log.warning("%s refused: %s", args.command or "app", error.message)
-        print(error.message, file=sys.stderr)
+        print(printable(error.message), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

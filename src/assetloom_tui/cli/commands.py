@@ -20,6 +20,7 @@ from assetloom_tui.cli.common import (
 )
 from assetloom_tui.config import current_operator, resolve_database_url, sqlite_url
 from assetloom_tui.schemas import CheckinAllRequest, CheckinRequest, CheckoutRequest
+from assetloom_tui.text import printable
 
 log = logging.getLogger(__name__)
 
@@ -77,7 +78,7 @@ def run_import(args: argparse.Namespace) -> int:
         repo.close()
 
     for error in result.errors:
-        print(f"{result.source}: {error}", file=sys.stderr)
+        print(printable(f"{result.source}: {error}"), file=sys.stderr)
     print(result.summary())
     if args.dry_run:
         print("Dry run: nothing was written.")
