@@ -10,12 +10,12 @@ from sqlalchemy import func, select
 
 from assetloom_tui.errors import NotFoundError, SeatRuleError
 from assetloom_tui.models import Assignment, SeatEvent
+from assetloom_tui.record_schemas import LicenseFields
 from assetloom_tui.repository import Repository
 from assetloom_tui.schemas import (
     CheckinAllRequest,
     CheckinRequest,
     CheckoutRequest,
-    SeatTotalRequest,
     field_errors,
 )
 from conftest import TODAY, add_asset, add_license, add_user
@@ -188,13 +188,18 @@ def test_checkin_all_returns_every_seat_with_one_record_per_assignment(repo):
 
 def test_total_seats_can_rise_but_never_drop_below_held(repo):
     license_id = add_license(repo, seats=3)
-    checkout(repo, license_id, add_user(repo), 3)
+    checkout(repo, license_id, add_user(repo, "alice"), 3)
 
-    raised = repo.licenses.set_total_seats(SeatTotalRequest(license_id=license_id, seats=8))
+    def set_total(seats: int):
+        fields = LicenseFields(name="Office Suite", seats=seats)
+        repo.license_records.edit(license_id, fields, operator="tester")
+        return repo.licenses.get(license_id)
+
+    raised = set_total(8)
     assert (raised.seats, raised.available) == (8, 5)
-    with pytest.raises(SeatRuleError, match="3 seats of 'Office Suite' are checked out"):
-        repo.licenses.set_total_seats(SeatTotalRequest(license_id=license_id, seats=2))
-    exact = repo.licenses.set_total_seats(SeatTotalRequest(license_id=license_id, seats=3))
+    with pytest.raises(SeatRuleError, match=r"cannot be 2: 3 seats are checked out \(alice 3\)"):
+        set_total(2)
+    exact = set_total(3)
     assert (exact.seats, exact.available) == (3, 0)
 
 

@@ -95,15 +95,6 @@ class CheckinAllRequest(_Input):
     _checkin_date_is_iso = field_validator("checkin_date", mode="before")(_iso_date)
 
 
-class SeatTotalRequest(_Input):
-    """Change a license's total seats."""
-
-    license_id: int
-    seats: int = Field(ge=0)
-
-    _seats_are_whole = field_validator("seats", mode="before")(_whole_number)
-
-
 def field_errors(error: ValidationError) -> dict[str, str]:
     """Turn pydantic's errors into one readable message per input field."""
     messages: dict[str, str] = {}

@@ -19,6 +19,11 @@ def _picture(match: re.Match[str]) -> str:
     return "\ufffd"
 
 
+def plural(count: int, word: str) -> str:
+    """`1 seat`, `3 seats`: a count with its word."""
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
 def printable(text: str) -> str:
     """`text` with every control character a terminal would obey shown as a visible symbol.
 

@@ -15,9 +15,11 @@ from assetloom_tui.repository.queries import (
     describe_changes,
     locked_license,
     record_change,
+    refuse_seats_below_held,
     seats_held,
     where_seats_are,
 )
+from assetloom_tui.text import plural
 from assetloom_tui.views import ChangeEntry
 
 
@@ -43,14 +45,7 @@ class LicenseRecordRepository:
         with self._database.write() as session:
             license_ = locked_license(session, license_id)
             _refuse_duplicate(session, fields, license_id)
-            held = seats_held(session, license_id)
-            if fields.seats < held:
-                where = where_seats_are(session, Assignment.license_id == license_id)
-                raise SeatRuleError(
-                    f"Total Seats cannot be {fields.seats}: {held} seats are checked out "
-                    f"({where}). Check some in first.",
-                    field="seats",
-                )
+            refuse_seats_below_held(session, license_, fields.seats)
 
             after = fields.model_dump()
             before = {name: getattr(license_, name) for name in after}
@@ -69,8 +64,8 @@ class LicenseRecordRepository:
             if held:
                 where = where_seats_are(session, Assignment.license_id == license_id)
                 raise SeatRuleError(
-                    f"{license_.name!r} cannot be deleted: {held} seats are checked out "
-                    f"({where}). Check them in first."
+                    f"{license_.name!r} cannot be deleted: {plural(held, 'seat')} "
+                    f"{'is' if held == 1 else 'are'} checked out ({where}). Check them in first."
                 )
             license_.deleted_at = dt.datetime.now(dt.UTC)
             summary = f"Deleted {license_.name!r} ({license_.seats} seats)"

@@ -8,18 +8,16 @@ from collections.abc import Callable
 from sqlalchemy import case, func, or_, select
 
 from assetloom_tui.database import Database
-from assetloom_tui.errors import NotFoundError, SeatRuleError
+from assetloom_tui.errors import NotFoundError
 from assetloom_tui.models import Asset, Assignment, License, SeatEvent, User
 from assetloom_tui.repository.license_records import as_utc, changes_of
 from assetloom_tui.repository.queries import (
     assignment_rows,
     held_by_license,
     like_pattern,
-    locked_license,
     seats_held,
     to_assignment_views,
 )
-from assetloom_tui.schemas import SeatTotalRequest
 from assetloom_tui.views import (
     EXPIRY_WINDOW_DAYS,
     AssignmentView,
@@ -171,17 +169,3 @@ class LicenseRepository:
     def changes(self, license_id: int) -> list[ChangeEntry]:
         """Every recorded change to one license (added, edited, deleted), newest first."""
         return changes_of(self._database, "license", license_id)
-
-    def set_total_seats(self, request: SeatTotalRequest) -> LicenseDetail:
-        """Raise or lower total seats; never below the seats held right now."""
-        with self._database.write() as session:
-            license_ = locked_license(session, request.license_id)
-            held = seats_held(session, license_.id)
-            if request.seats < held:
-                raise SeatRuleError(
-                    f"Total seats cannot be {request.seats}: {held} seats of "
-                    f"{license_.name!r} are checked out. Check some in first.",
-                    field="seats",
-                )
-            license_.seats = request.seats
-        return self.get(request.license_id)

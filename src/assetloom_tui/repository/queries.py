@@ -5,8 +5,9 @@ from __future__ import annotations
 from sqlalchemy import Select, case, func, literal, select
 from sqlalchemy.orm import Session
 
-from assetloom_tui.errors import NotFoundError
+from assetloom_tui.errors import NotFoundError, SeatRuleError
 from assetloom_tui.models import Asset, Assignment, ChangeEvent, License, User
+from assetloom_tui.text import plural
 from assetloom_tui.views import AssignmentView
 
 
@@ -115,3 +116,15 @@ def where_seats_are(session: Session, condition) -> str:
     query = assignment_rows().where(condition, Assignment.held > 0).order_by(Assignment.id)
     holders = to_assignment_views(session, query)
     return ", ".join(f"{view.target} {view.held}" for view in holders)
+
+
+def refuse_seats_below_held(session: Session, license_: License, seats: int) -> None:
+    """Total seats may fall to the seats held, never below; the refusal says who holds them."""
+    held = seats_held(session, license_.id)
+    if seats < held:
+        where = where_seats_are(session, Assignment.license_id == license_.id)
+        raise SeatRuleError(
+            f"Total Seats cannot be {seats}: {plural(held, 'seat')} "
+            f"{'is' if held == 1 else 'are'} checked out ({where}). Check some in first.",
+            field="seats",
+        )

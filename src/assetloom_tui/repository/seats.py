@@ -18,6 +18,7 @@ from assetloom_tui.repository.queries import (
     to_assignment_views,
 )
 from assetloom_tui.schemas import CheckinAllRequest, CheckinRequest, CheckoutRequest
+from assetloom_tui.text import plural
 from assetloom_tui.views import AssignmentView, CheckinAllResult
 
 
@@ -170,8 +171,7 @@ def checkout_in_session(
 
 
 def _only_available(available: int, license_name: str) -> str:
-    seats = "seat" if available == 1 else "seats"
-    return f"Only {available} {seats} of {license_name!r} available."
+    return f"Only {plural(available, 'seat')} of {license_name!r} available."
 
 
 def _require_target(session: Session, target_type: str, target_id: int) -> None:
