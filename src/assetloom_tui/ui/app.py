@@ -17,6 +17,7 @@ from assetloom_tui.ui.background import UnexpectedError
 from assetloom_tui.ui.screens.asset_detail import AssetDetailScreen
 from assetloom_tui.ui.screens.assets import AssetListScreen
 from assetloom_tui.ui.screens.base import DeskScreen
+from assetloom_tui.ui.screens.command_palette import DeskCommandPalette
 from assetloom_tui.ui.screens.error import ErrorDialog
 from assetloom_tui.ui.screens.help import HelpModal, screen_keys
 from assetloom_tui.ui.screens.license_detail import LicenseDetailScreen
@@ -45,6 +46,11 @@ class AssetLoomApp(App[None]):
 
     def get_default_screen(self) -> Screen:
         return LicenseListScreen()
+
+    def action_command_palette(self) -> None:
+        """Show the command palette (ours pages safely before its list is drawn)."""
+        if self.use_command_palette and not DeskCommandPalette.is_open(self):
+            self.push_screen(DeskCommandPalette(id="--command-palette"))
 
     def action_licenses(self) -> None:
         """Show the license list."""
