@@ -244,3 +244,22 @@ def test_checkin_date_must_be_written_yyyy_mm_dd(typed):
     with pytest.raises(ValidationError) as invalid:
         CheckinRequest(assignment_id=1, quantity=1, checkin_date=typed)
     assert list(field_errors(invalid.value)) == ["checkin_date"]
+
+
+def test_checkin_all_date_before_a_checkout_names_whose_seats(repo):
+    license_id = add_license(repo, seats=5)
+    early, late = TODAY - dt.timedelta(days=9), TODAY - dt.timedelta(days=2)
+    dates = iter([early, late])
+    dated = Repository(repo.database, today=lambda: next(dates))
+    checkout(dated, license_id, add_user(repo, "alice"), 1)
+    checkout(dated, license_id, add_user(repo, "bob"), 1)
+    between = TODAY - dt.timedelta(days=5)
+
+    with pytest.raises(SeatRuleError) as refused:
+        repo.seats.checkin_all(CheckinAllRequest(license_id=license_id, checkin_date=between), "t")
+
+    assert refused.value.message == (
+        f"Checkin Date {between.isoformat()} is before the checkout date {late.isoformat()} "
+        "of the seats checked out to bob."
+    )
+    assert repo.licenses.get(license_id).available == 3

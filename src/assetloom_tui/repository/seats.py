@@ -90,8 +90,15 @@ class SeatRepository:
             ).all()
             if not held:
                 raise SeatRuleError(f"No seats of {license_.name!r} are checked out.")
-            latest_checkout = max(assignment.checkout_date for assignment in held)
-            self._check_checkin_date(request.checkin_date, latest_checkout)
+            latest = max(held, key=lambda assignment: (assignment.checkout_date, assignment.id))
+            if request.checkin_date < latest.checkout_date:
+                [view] = to_assignment_views(
+                    session, assignment_rows().where(Assignment.id == latest.id)
+                )
+                which = f" of the seats checked out to {view.target}"
+            else:
+                which = ""
+            self._check_checkin_date(request.checkin_date, latest.checkout_date, which)
 
             seats = 0
             for assignment in held:
@@ -119,7 +126,9 @@ class SeatRepository:
             raise NotFoundError(f"Assignment {assignment_id} does not exist.")
         return views[0]
 
-    def _check_checkin_date(self, checkin_date: dt.date, checkout_date: dt.date) -> None:
+    def _check_checkin_date(
+        self, checkin_date: dt.date, checkout_date: dt.date, which: str = ""
+    ) -> None:
         today = self._today()
         if checkin_date > today:
             raise SeatRuleError(
@@ -130,7 +139,7 @@ class SeatRepository:
         if checkin_date < checkout_date:
             raise SeatRuleError(
                 f"Checkin Date {checkin_date.isoformat()} is before the checkout date "
-                f"{checkout_date.isoformat()}.",
+                f"{checkout_date.isoformat()}{which}.",
                 field="checkin_date",
             )
 
