@@ -63,7 +63,12 @@ def no_traceback(result) -> bool:
 def test_licenses_json_gives_every_promised_field(desk, db_path):
     office = add_license(desk, "Office", seats=5, product_key="OFF-1")
     cad = add_license(
-        desk, "CAD", seats=2, reassignable=False, expiration_date=dt.date(2030, 1, 31)
+        desk,
+        "CAD",
+        seats=2,
+        reassignable=False,
+        expiration_date=dt.date(2030, 1, 31),
+        min_available=1,
     )
     checkout(desk, office, add_user(desk, "alice"), 2)
 
@@ -81,8 +86,10 @@ def test_licenses_json_gives_every_promised_field(desk, db_path):
         "available": 3,
         "reassignable": True,
         "expires": None,
+        "min_available": None,
     }
-    assert (by_id[cad]["expires"], by_id[cad]["reassignable"]) == ("2030-01-31", False)
+    cad_fields = (by_id[cad]["expires"], by_id[cad]["reassignable"], by_id[cad]["min_available"])
+    assert cad_fields == ("2030-01-31", False, 1)
 
 
 def test_plain_license_list_is_an_aligned_table(desk, db_path):

@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 from conftest import add_license, add_user
+from sqlalchemy import select
 
 from assetloom_tui.importers import ImportFileError, load
 from assetloom_tui.importers.values import parse_bool, parse_cost, parse_date, parse_seats
-from assetloom_tui.models import User
+from assetloom_tui.models import License, User
 
 LICENSE_HEADER = [
     "Full Name",
@@ -162,14 +163,16 @@ def test_costs_dates_and_crlf_notes_are_stored_exactly(repo, tmp_path):
 
     assert repo.imports.licenses(load(path, "licenses"), operator="tester").created == 1
 
-    detail = repo.licenses.get(repo.licenses.list()[0].id)
-    assert detail.purchase_cost == Decimal("1234.50")
-    assert (detail.purchase_date, detail.expiration_date) == (
-        dt.date(2023, 1, 23),
-        dt.date(2027, 6, 30),
-    )
-    assert detail.reassignable is True
-    assert detail.notes == notes
+    # Read the stored row itself: results for screens show line ends as plain newlines.
+    with repo.database.read() as session:
+        stored = session.scalars(select(License)).one()
+        assert stored.purchase_cost == Decimal("1234.50")
+        assert (stored.purchase_date, stored.expiration_date) == (
+            dt.date(2023, 1, 23),
+            dt.date(2027, 6, 30),
+        )
+        assert stored.reassignable is True
+        assert stored.notes == notes
 
 
 def test_a_refused_checkout_is_a_row_error_and_skip_invalid_keeps_nothing_of_it(repo, tmp_path):
@@ -185,10 +188,14 @@ def test_a_refused_checkout_is_a_row_error_and_skip_invalid_keeps_nothing_of_it(
     result = repo.imports.licenses(load(path, "licenses"), operator="tester", skip_invalid=True)
 
     errors = {(e.row, e.column, e.value) for e in result.errors}
-    assert errors == {(1, "seats", "0"), (2, "Username", "gone"), (3, "Asset Tag", "NO-SUCH-TAG")}
-    assert [item.product_key for item in repo.licenses.list()] == ["K-4"]
+    assert errors == {(1, "seats", "0"), (2, "Username", "gone")}
+    assert [item.product_key for item in repo.licenses.list()] == ["K-3", "K-4"]
     assert [user.username for user in repo.people.users()] == ["bob", "gone"]
-    assert (result.created, result.seats_checked_out, result.users_created) == (1, 1, 1)
+    assert [(a.asset_tag, a.name, a.seats_held) for a in repo.people.assets()] == [
+        ("NO-SUCH-TAG", "", 1)
+    ]
+    assert (result.created, result.seats_checked_out, result.users_created) == (2, 2, 1)
+    assert result.assets_created == 1
 
 
 def test_a_license_repeated_for_more_targets_checks_out_one_seat_each_once(repo, tmp_path):

@@ -10,6 +10,8 @@ from pathlib import Path
 from assetloom_tui import importers
 from assetloom_tui.cli import commands, listings
 from assetloom_tui.cli.common import UsageError
+from assetloom_tui.cli.records import add_record_commands
+from assetloom_tui.cli.reports import add_report_commands
 from assetloom_tui.config import DATABASE_URL_VARIABLE
 from assetloom_tui.database import SQLITE_BUSY_TIMEOUT_MS
 from assetloom_tui.errors import AssetLoomError
@@ -25,9 +27,12 @@ assets:   Asset Tag, Name, Serial, Model, Location (Purchase Date/Cost are check
           not kept). The "Checked Out To" columns are hardware checkouts, not
           license seats, and are ignored.
 licenses: Item name, serial number (the product key), seats, reassignable, dates,
-          purchase cost, order number, supplier, notes... A row naming a user
-          (Username, or Email) or an Asset Tag checks out one seat to it; a
-          missing user is created. Re-importing the same file changes nothing.
+          purchase cost, order number, supplier, notes, Min Available... A row
+          naming a user (Username, or Email) or an Asset Tag checks out
+          Checkout Quantity seats (blank: 1) to it; a missing user or asset
+          (Asset Tag, Asset Name) is created. A target already holding seats of
+          the license gets none, so re-importing the same file changes nothing.
+          `assetloom export licenses` writes a file in these columns.
 
 Header names ignore case and spaces. Without --skip-invalid one bad row means
 nothing is written; every bad row is listed with its row, line, column and value.
@@ -127,6 +132,11 @@ def build_parser() -> argparse.ArgumentParser:
     target.add_argument("--asset", metavar="TAG")
     checkout.add_argument("--qty", metavar="N", default="1", help="seats to check out (default 1)")
     checkout.add_argument("--note", metavar="TEXT", default="")
+    checkout.add_argument(
+        "--allow-expired",
+        action="store_true",
+        help="check out seats of a license past its expiration date",
+    )
 
     checkin = command("checkin", commands.run_checkin, "check seats of one assignment back in")
     checkin.add_argument("assignment_id", metavar="ASSIGNMENT_ID", type=int)
@@ -139,6 +149,9 @@ def build_parser() -> argparse.ArgumentParser:
     every.add_argument("--date", metavar="YYYY-MM-DD", help="checkin date (default today)")
     every.add_argument("--note", metavar="TEXT", default="")
     every.add_argument("--yes", action="store_true", help="confirm: required")
+
+    add_record_commands(subparsers, common)
+    add_report_commands(subparsers, common)
     return parser
 
 

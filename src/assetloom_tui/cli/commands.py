@@ -19,6 +19,7 @@ from assetloom_tui.cli.common import (
     validated,
 )
 from assetloom_tui.config import current_operator, resolve_database_url, sqlite_url
+from assetloom_tui.errors import ExpiredLicenseError
 from assetloom_tui.schemas import CheckinAllRequest, CheckinRequest, CheckoutRequest
 from assetloom_tui.text import printable
 
@@ -106,8 +107,17 @@ def run_checkout(args: argparse.Namespace) -> int:
             target_id=target_id,
             quantity=args.qty,
             notes=args.note,
+            allow_expired=args.allow_expired,
         )
-        assignment = repo.seats.checkout(request, current_operator())
+        try:
+            assignment = repo.seats.checkout(request, current_operator())
+        except ExpiredLicenseError as error:
+            name = repo.licenses.get(args.license_id).name
+            raise ExpiredLicenseError(
+                f"{name!r} expired on {error.expired_on.isoformat()}. Add --allow-expired to "
+                "check out seats of an expired license.",
+                expired_on=error.expired_on,
+            ) from None
         license_ = repo.licenses.get(assignment.license_id)
     log.info("checked out %d of license %d to %s", request.quantity, license_.id, assignment.target)
     print(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 
 from pydantic import ValidationError
@@ -77,12 +77,16 @@ def open_app(repo: Repository) -> None:
 
 def validated(model, **values):
     """Build a schema request; its errors become one usage message naming each argument."""
+    return validated_as(model, values, ARGUMENT_NAMES)
+
+
+def validated_as(model, values: Mapping[str, object], names: Mapping[str, str]):
+    """Build `model` from `values`; errors name the option each field was typed into."""
     try:
         return model(**values)
     except ValidationError as error:
         messages = [
-            f"{ARGUMENT_NAMES.get(name, name)}: {message}"
-            for name, message in field_errors(error).items()
+            f"{names.get(name, name)}: {message}" for name, message in field_errors(error).items()
         ]
         raise UsageError("; ".join(messages)) from None
 

@@ -7,27 +7,14 @@ import datetime as dt
 import json
 
 from assetloom_tui.cli.common import repository
+from assetloom_tui.cli.output import license_json
 
 
 def run_licenses(args: argparse.Namespace) -> int:
     with repository(args) as repo:
         licenses = repo.licenses.list()
     if args.json:
-        rows = [
-            {
-                "id": item.id,
-                "name": item.name,
-                "product_key": item.product_key,
-                "manufacturer": item.manufacturer,
-                "seats": item.seats,
-                "held": item.held,
-                "available": item.available,
-                "reassignable": item.reassignable,
-                "expires": _iso(item.expiration_date),
-            }
-            for item in licenses
-        ]
-        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        print(json.dumps([license_json(item) for item in licenses], indent=2, ensure_ascii=False))
         return 0
     print(
         table(

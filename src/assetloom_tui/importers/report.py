@@ -35,6 +35,7 @@ class ImportResult:
     written: bool = False
     seats_checked_out: int = 0
     users_created: int = 0
+    assets_created: int = 0
     extra: dict[str, int] = field(default_factory=dict)
 
     @property
@@ -50,6 +51,7 @@ class ImportResult:
         )
         if self.kind == "licenses":
             line += (
-                f"; {self.seats_checked_out} seats checked out, {self.users_created} users created"
+                f"; {self.seats_checked_out} seats checked out, {self.users_created} users "
+                f"created, {self.assets_created} assets created"
             )
         return line

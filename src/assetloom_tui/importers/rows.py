@@ -8,7 +8,14 @@ from typing import Annotated
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict
 
-from assetloom_tui.importers.values import parse_bool, parse_cost, parse_date, parse_seats
+from assetloom_tui.importers.values import (
+    parse_bool,
+    parse_cost,
+    parse_count,
+    parse_date,
+    parse_quantity,
+    parse_seats,
+)
 
 MAX_TEXT = 255
 
@@ -83,7 +90,7 @@ class AssetRow(_Row):
 
 
 class LicenseRow(_Row):
-    """A license from Snipe-IT's licenses export, with the one target it gives a seat to."""
+    """A license from Snipe-IT's licenses export, with the one target it gives seats to."""
 
     name: Required
     product_key: Text = ""
@@ -99,11 +106,15 @@ class LicenseRow(_Row):
     licensed_to_email: Text = ""
     supplier: Text = ""
     notes: str = ""
+    min_available: Annotated[int | None, _reader(parse_count)] = None
     maintained: Flag = None
     full_name: Text = ""
     email: Text = ""
     username: Text = ""
     asset_tag: Text = ""
+    asset_name: Text = ""
+    # Our own exports write how many seats a target holds; Snipe-IT's rows give one each.
+    checkout_quantity: Annotated[int, _reader(parse_quantity)] = 1
 
     @property
     def key(self) -> tuple[str, str]:
@@ -130,4 +141,5 @@ LICENSE_FIELDS = (
     "licensed_to_email",
     "supplier",
     "notes",
+    "min_available",
 )

@@ -50,11 +50,14 @@ LICENSE_COLUMNS = {
     "licensed_to_email": ("Licensed to Email",),
     "supplier": ("supplier",),
     "notes": ("notes",),
+    "min_available": ("Min Available",),
     "maintained": ("maintained",),
     "full_name": ("Full Name",),
     "email": ("Email",),
     "username": ("Username",),
     "asset_tag": ("Asset Tag",),
+    "asset_name": ("Asset Name",),
+    "checkout_quantity": ("Checkout Quantity",),
 }
 SPECS: dict[str, tuple[type[BaseModel], dict[str, tuple[str, ...]], tuple[str, ...]]] = {
     "users": (UserRow, USER_COLUMNS, ("username",)),
@@ -185,10 +188,17 @@ def _check_repeats(kind: str, rows: list[ParsedRow]) -> tuple[list[ParsedRow], l
 
 
 def _target_error(parsed: ParsedRow[LicenseRow]) -> RowError | None:
-    """A license row gives its seat to one user (by username or email) or one asset."""
+    """A license row gives its seats to one user (by username or email) or one asset."""
     row = parsed.data
     if row.asset_tag and (row.username or row.email):
         return parsed.error("asset_tag", "names both a user and an asset; a seat goes to one")
     if row.full_name and not (row.username or row.email):
         return parsed.error("full_name", "does not identify a user; add a Username or Email")
+    if row.asset_name and not row.asset_tag:
+        return parsed.error("asset_name", "does not identify an asset; add an Asset Tag")
+    targeted = row.asset_tag or row.username or row.email
+    if parsed.raw.get("checkout_quantity", "").strip() and not targeted:
+        return parsed.error(
+            "checkout_quantity", "gives seats to no one; add a Username, Email or Asset Tag"
+        )
     return None

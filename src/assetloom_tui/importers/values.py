@@ -72,3 +72,29 @@ def parse_seats(text: str) -> int:
     if seats > MAX_SEATS:
         raise ValueError(f"is more than the largest seat count we store ({MAX_SEATS:,})")
     return seats
+
+
+def parse_quantity(text: str) -> int:
+    """Seats to check out to a row's target: a whole number, 1 or more; blank is 1."""
+    value = text.strip()
+    if not value:
+        return 1
+    if not value.isascii() or not value.isdigit() or int(value) < 1:
+        raise ValueError("must be a whole number of seats, 1 or more")
+    quantity = int(value)
+    if quantity > MAX_SEATS:
+        raise ValueError(f"is more than the largest seat count we store ({MAX_SEATS:,})")
+    return quantity
+
+
+def parse_count(text: str) -> int | None:
+    """A whole number, 0 or more (a threshold); blank is None."""
+    value = text.strip()
+    if not value:
+        return None
+    if not value.isascii() or not value.isdigit():
+        raise ValueError("must be a whole number, 0 or more")
+    count = int(value)
+    if count > MAX_SEATS:
+        raise ValueError(f"is more than the largest number we store ({MAX_SEATS:,})")
+    return count

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from assetloom_tui.database import Database
-from assetloom_tui.errors import AssetLoomError, NotFoundError, SeatRuleError
+from assetloom_tui.errors import AssetLoomError, SeatRuleError
 from assetloom_tui.importers import ImportResult, ParsedFile, ParsedRow, RowError
 from assetloom_tui.importers.rows import LICENSE_FIELDS, AssetRow, LicenseRow, UserRow
 from assetloom_tui.models import Asset, Assignment, License, User
@@ -39,6 +39,7 @@ class _Tally:
     unchanged: int = 0
     seats_checked_out: int = 0
     users_created: int = 0
+    assets_created: int = 0
 
     def count(self, created: bool, changed: bool) -> None:
         if created:
@@ -86,7 +87,10 @@ class ImportRepository:
         dry_run: bool = False,
         skip_invalid: bool = False,
     ) -> ImportResult:
-        """Create or update licenses by (name, product key); check one seat out to each target."""
+        """Create or update licenses by (name, product key); check seats out to each target.
+
+        A target that already holds seats of the license gets none, so a file imports once.
+        """
 
         def write(session: Session, rows, tally: _Tally) -> None:
             _write_licenses(session, parsed.source, rows, tally, operator, self._today())
@@ -122,6 +126,7 @@ class ImportRepository:
             written=written,
             seats_checked_out=tally.seats_checked_out,
             users_created=tally.users_created,
+            assets_created=tally.assets_created,
         )
 
 
@@ -166,17 +171,20 @@ def _write_licenses(
             with session.begin_nested():
                 outcome = _license_row(session, parsed, index, operator, today, note)
         except AssetLoomError as error:
-            tally.errors.append(parsed.error(_field_of(error, parsed.data), error.message))
+            tally.errors.append(parsed.error(_field_of(error, parsed), error.message))
             continue
         # Only now, with the row kept, may the index learn what it created.
         index.licenses[parsed.data.key] = outcome.license
-        if outcome.new_user is not None:
-            index.users[outcome.new_user.username] = outcome.new_user
-            index.users_by_email.setdefault(outcome.new_user.email, outcome.new_user)
+        if isinstance(outcome.new_target, User):
+            index.users[outcome.new_target.username] = outcome.new_target
+            index.users_by_email.setdefault(outcome.new_target.email, outcome.new_target)
             tally.users_created += 1
+        elif isinstance(outcome.new_target, Asset):
+            index.assets[outcome.new_target.asset_tag] = outcome.new_target
+            tally.assets_created += 1
         if outcome.holder is not None:
             index.holders.add(outcome.holder)
-            tally.seats_checked_out += 1
+            tally.seats_checked_out += parsed.data.checkout_quantity
         tally.count(outcome.created, outcome.changed or outcome.holder is not None)
 
 
@@ -185,7 +193,7 @@ class _LicenseOutcome:
     license: License
     created: bool
     changed: bool
-    new_user: User | None
+    new_target: User | Asset | None
     holder: tuple[int, str, int] | None
 
 
@@ -197,7 +205,7 @@ def _license_row(
     today: dt.date,
     note: str,
 ) -> _LicenseOutcome:
-    """Create or update one license and check one seat out to its target, if it has none."""
+    """Create or update one license; check seats out to its target, if it holds none yet."""
     row = parsed.data
     values = _present(parsed, LICENSE_FIELDS)
     license_ = index.licenses.get(row.key)
@@ -211,13 +219,14 @@ def _license_row(
         _refuse_seats_below_held(session, license_, row.seats)
         changed = _apply(license_, values)
 
-    new_user, target = _target(session, row, index)
+    new_target, target = _target(session, row, index)
     holder = None if target is None else (license_.id, *target)
     if holder is not None and holder not in index.holders:
         request = CheckoutRequest(
             license_id=license_.id,
             target_type=target[0],
             target_id=target[1],
+            quantity=row.checkout_quantity,
             notes=note,
             # The seat was already out in the system the file came from.
             allow_expired=True,
@@ -225,21 +234,21 @@ def _license_row(
         checkout_in_session(session, request, operator, today)
     else:
         holder = None
-    return _LicenseOutcome(license_, created, changed, new_user, holder)
+    return _LicenseOutcome(license_, created, changed, new_target, holder)
 
 
 def _target(
     session: Session, row: LicenseRow, index: _LicenseIndex
-) -> tuple[User | None, tuple[str, int] | None]:
-    """The user or asset a license row gives its seat to, creating a missing user."""
+) -> tuple[User | Asset | None, tuple[str, int] | None]:
+    """The user or asset a license row gives seats to, creating a missing one."""
     if row.asset_tag:
         asset = index.assets.get(row.asset_tag)
-        if asset is None:
-            raise NotFoundError(
-                f"No asset has the asset tag {row.asset_tag!r}; import assets first.",
-                field="asset_tag",
-            )
-        return None, ("asset", asset.id)
+        if asset is not None:
+            return None, ("asset", asset.id)
+        asset = Asset(asset_tag=row.asset_tag, name=row.asset_name, active=True)
+        session.add(asset)
+        session.flush()
+        return asset, ("asset", asset.id)
     if not (row.username or row.email):
         return None, None
     username = row.username or row.email
@@ -265,10 +274,11 @@ def _refuse_seats_below_held(session: Session, license_: License, seats: int) ->
         )
 
 
-def _field_of(error: AssetLoomError, row: LicenseRow) -> str:
+def _field_of(error: AssetLoomError, parsed: ParsedRow[LicenseRow]) -> str:
     """The row field a refusal is about, so the message can name its column."""
+    row = parsed.data
     if error.field == "quantity":
-        return "seats"
+        return "checkout_quantity" if "checkout_quantity" in parsed.columns else "seats"
     if error.field == "target_id":
         return "asset_tag" if row.asset_tag else ("username" if row.username else "email")
     return error.field or "name"
