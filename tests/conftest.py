@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
 
+import pg_server
 from assetloom_tui.models import Asset, License, User
 from assetloom_tui.repository import Repository
 
@@ -30,11 +32,44 @@ def db_url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'assetloom.db'}"
 
 
+@pytest.fixture(scope="session")
+def postgres():
+    """One throwaway PostgreSQL server for the whole run (skipped where none can start)."""
+    try:
+        server = pg_server.start_server()
+    except pg_server.PostgresUnavailable as missing:
+        if os.environ.get(pg_server.REQUIRED_VARIABLE):
+            pytest.fail(f"PostgreSQL is required here but unavailable: {missing}")
+        pytest.skip(f"PostgreSQL tests skipped: {missing}")
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_db_url(request, tmp_path: Path) -> str:
+    """A fresh database on each backend: a SQLite file, then a PostgreSQL database."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'assetloom.db'}"
+    return request.getfixturevalue("postgres").database_url()
+
+
+def _fixed_day_repository(url: str) -> Repository:
+    opened = Repository.open(url)
+    return Repository(opened.database, today=lambda: TODAY)
+
+
 @pytest.fixture
 def repo(db_url: str):
     """A repository on a fresh SQLite file whose 'today' is fixed at TODAY."""
-    opened = Repository.open(db_url)
-    repository = Repository(opened.database, today=lambda: TODAY)
+    repository = _fixed_day_repository(db_url)
+    yield repository
+    repository.close()
+
+
+@pytest.fixture
+def any_repo(any_db_url: str):
+    """A repository on a fresh database of each backend, 'today' fixed at TODAY."""
+    repository = _fixed_day_repository(any_db_url)
     yield repository
     repository.close()
 

@@ -46,12 +46,12 @@ def seat_events(url: str, action: str) -> int:
     return total
 
 
-def test_processes_racing_for_the_last_seats_never_oversubscribe(repo, db_url):
+def test_processes_racing_for_the_last_seats_never_oversubscribe(any_repo, any_db_url):
     seats = 5
-    license_id = add_license(repo, seats=seats)
-    users = [add_user(repo, f"racer{n}") for n in range(PROCESSES)]
+    license_id = add_license(any_repo, seats=seats)
+    users = [add_user(any_repo, f"racer{n}") for n in range(PROCESSES)]
 
-    outcomes = race(race_workers.checkout_one, [(db_url, license_id, u) for u in users])
+    outcomes = race(race_workers.checkout_one, [(any_db_url, license_id, u) for u in users])
 
     kinds = Counter(kind for kind, _ in outcomes)
     assert kinds == {"ok": seats, "refused": PROCESSES - seats}
@@ -60,21 +60,21 @@ def test_processes_racing_for_the_last_seats_never_oversubscribe(repo, db_url):
         for kind, message in outcomes
         if kind == "refused"
     )
-    detail = repo.licenses.get(license_id)
+    detail = any_repo.licenses.get(license_id)
     assert (detail.held, detail.available) == (seats, 0)
-    assert len(repo.licenses.assignments(license_id)) == seats
-    assert seat_events(db_url, "checkout") == seats
+    assert len(any_repo.licenses.assignments(license_id)) == seats
+    assert seat_events(any_db_url, "checkout") == seats
 
 
-def test_processes_checking_in_one_assignment_never_return_more_than_held(repo, db_url):
-    license_id = add_license(repo, seats=7)
+def test_processes_checking_in_one_assignment_never_return_more_than_held(any_repo, any_db_url):
+    license_id = add_license(any_repo, seats=7)
     request = CheckoutRequest(
-        license_id=license_id, target_type="user", target_id=add_user(repo), quantity=5
+        license_id=license_id, target_type="user", target_id=add_user(any_repo), quantity=5
     )
-    assignment = repo.seats.checkout(request, operator="setup")
+    assignment = any_repo.seats.checkout(request, operator="setup")
     each = 2
 
-    outcomes = race(race_workers.checkin_some, [(db_url, assignment.id, each)] * PROCESSES)
+    outcomes = race(race_workers.checkin_some, [(any_db_url, assignment.id, each)] * PROCESSES)
 
     winners = 5 // each
     kinds = Counter(kind for kind, _ in outcomes)
@@ -83,13 +83,13 @@ def test_processes_checking_in_one_assignment_never_return_more_than_held(repo, 
     assert {message for kind, message in outcomes if kind == "refused"} == {
         f"Checkin Quantity {each} is more than the {left} held by this assignment."
     }
-    assert repo.seats.assignment(assignment.id).held == left
-    assert repo.licenses.get(license_id).available == 7 - left
-    assert seat_events(db_url, "checkin") == winners * each
+    assert any_repo.seats.assignment(assignment.id).held == left
+    assert any_repo.licenses.get(license_id).available == 7 - left
+    assert seat_events(any_db_url, "checkin") == winners * each
 
 
-def test_processes_opening_a_new_database_at_once_create_one_schema(tmp_path):
-    url = f"sqlite:///{tmp_path / 'new.db'}"
+def test_processes_opening_a_new_database_at_once_create_one_schema(any_db_url):
+    url = any_db_url
 
     outcomes = race(race_workers.open_fresh, [(url,)] * 8)
 

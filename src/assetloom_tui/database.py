@@ -11,7 +11,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -22,6 +22,8 @@ log = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 15_000
+# An arbitrary number that names the schema-migration lock on PostgreSQL.
+MIGRATION_LOCK = 7_301_455
 
 
 def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
@@ -129,6 +131,9 @@ def run_migrations(engine: Engine) -> None:
             return
     locking = engine.execution_options(sqlite_begin="IMMEDIATE")
     with locking.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            # Several hosts may open a new database at once: one migrates, the others wait.
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
 
