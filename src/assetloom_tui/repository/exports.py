@@ -123,7 +123,8 @@ class ExportRepository:
         return found[0]
 
     def license_report(self) -> tuple[list[LicenseRecord], list[Holding]]:
-        """Every license and its holdings, read in one transaction so the counts agree."""
+        """Every license and its holdings (users first, then assets), read in one transaction
+        so the counts agree."""
         with self._database.read() as session:
             licenses = [LicenseRecord(**row._asdict()) for row in session.execute(_licenses())]
             rows = session.execute(_holdings()).all()
@@ -259,7 +260,7 @@ def _holdings() -> Select:
         .outerjoin(Asset, Asset.id == Assignment.asset_id)
         .where(Assignment.held > 0, License.deleted_at.is_(None))
         .group_by(Assignment.license_id, Assignment.user_id, Assignment.asset_id)
-        .order_by(func.lower(License.name), License.id, target)
+        .order_by(func.lower(License.name), License.id, Assignment.user_id.is_(None), target)
     )
 
 
