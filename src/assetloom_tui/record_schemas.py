@@ -102,8 +102,9 @@ Line = Annotated[str, BeforeValidator(_line)]
 Required = Annotated[str, BeforeValidator(_required)]
 Email = Annotated[str, BeforeValidator(_email)]
 OptionalDate = Annotated[dt.date | None, _from_text(parse_date)]
-OptionalCost = Annotated[Decimal | None, _from_text(parse_cost), Field(ge=0)]
-OptionalCount = Annotated[int | None, _from_text(_whole), Field(ge=0, le=MAX_SEATS)]
+# The bounds sit on the number itself: on the union they would be applied to None (a TypeError).
+OptionalCost = Annotated[Annotated[Decimal, Field(ge=0)] | None, _from_text(parse_cost)]
+OptionalCount = Annotated[Annotated[int, Field(ge=0, le=MAX_SEATS)] | None, _from_text(_whole)]
 Flag = Annotated[bool, _from_text(_flag)]
 
 

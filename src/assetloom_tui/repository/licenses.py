@@ -110,6 +110,14 @@ class LicenseRepository:
 
     def history(self, license_id: int) -> list[HistoryEntry]:
         """Every checkout and checkin of one license, newest first."""
+        return self._history_where(SeatEvent.license_id == license_id)
+
+    def target_history(self, target_type: str, target_id: int) -> list[HistoryEntry]:
+        """Every checkout and checkin of seats to one user or asset, newest first."""
+        holder = Assignment.user_id if target_type == "user" else Assignment.asset_id
+        return self._history_where(holder == target_id)
+
+    def _history_where(self, condition) -> list[HistoryEntry]:
         query = (
             select(
                 SeatEvent.id,
@@ -129,7 +137,7 @@ class LicenseRepository:
             .join(Assignment, Assignment.id == SeatEvent.assignment_id)
             .outerjoin(User, User.id == Assignment.user_id)
             .outerjoin(Asset, Asset.id == Assignment.asset_id)
-            .where(SeatEvent.license_id == license_id)
+            .where(condition)
             .order_by(SeatEvent.recorded_at.desc(), SeatEvent.id.desc())
         )
         with self._database.read() as session:

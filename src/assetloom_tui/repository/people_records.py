@@ -19,6 +19,7 @@ from assetloom_tui.repository.queries import (
     record_change,
     to_assignment_views,
 )
+from assetloom_tui.text import printable
 from assetloom_tui.views import ChangeEntry
 
 
@@ -98,6 +99,22 @@ class _TargetRecords:
             record_change(
                 session, self._kind.name, record_id, "deleted", f"Deleted {key}", operator
             )
+
+    def values(self, record_id: int) -> dict[str, object]:
+        """Every field as stored, for an edit form."""
+        model = self._kind.model
+        names = (UserFields if model is User else AssetFields).model_fields
+        query = select(model).where(model.id == record_id, model.deleted_at.is_(None))
+        with self._database.read() as session:
+            record = session.scalars(query).one_or_none()
+            if record is None:
+                raise NotFoundError(f"{self._kind.name.capitalize()} {record_id} does not exist.")
+            values = {name: getattr(record, name) for name in names}
+        # Shown in a form on a terminal: the same safe text every other read hands out.
+        return {
+            name: printable(value) if isinstance(value, str) else value
+            for name, value in values.items()
+        }
 
     def changes(self, record_id: int) -> list[ChangeEntry]:
         """Every recorded change, newest first."""
