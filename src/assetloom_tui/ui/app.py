@@ -9,11 +9,12 @@ from typing import ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 
 from assetloom_tui.errors import AssetLoomError, DatabaseError, NotFoundError
 from assetloom_tui.repository import Repository
 from assetloom_tui.ui.background import UnexpectedError
+from assetloom_tui.ui.screens.alerts import AlertsScreen
 from assetloom_tui.ui.screens.asset_detail import AssetDetailScreen
 from assetloom_tui.ui.screens.assets import AssetListScreen
 from assetloom_tui.ui.screens.base import DeskScreen
@@ -24,6 +25,7 @@ from assetloom_tui.ui.screens.license_detail import LicenseDetailScreen
 from assetloom_tui.ui.screens.licenses import LicenseListScreen
 from assetloom_tui.ui.screens.user_profile import UserProfileScreen
 from assetloom_tui.ui.screens.users import UserListScreen
+from assetloom_tui.views import EXPIRY_WINDOW_DAYS
 
 log = logging.getLogger(__name__)
 
@@ -37,12 +39,17 @@ class AssetLoomApp(App[None]):
         Binding("l", "licenses", "Licenses", id="licenses"),
         Binding("u", "users", "Users", id="users"),
         Binding("s", "assets", "Assets", id="assets"),
+        Binding("w", "alerts", "Alerts", id="alerts"),
     ]
+    SECTIONS: ClassVar[set[str]] = {"licenses", "users", "assets", "alerts"}
 
-    def __init__(self, repository: Repository, operator: str) -> None:
+    def __init__(
+        self, repository: Repository, operator: str, expiry_window_days: int = EXPIRY_WINDOW_DAYS
+    ) -> None:
         super().__init__()
         self.repository = repository
         self.operator = operator
+        self.expiry_window_days = expiry_window_days
 
     def get_default_screen(self) -> Screen:
         return LicenseListScreen()
@@ -64,6 +71,14 @@ class AssetLoomApp(App[None]):
         """Show the asset list."""
         self._open_section(AssetListScreen)
 
+    def action_alerts(self) -> None:
+        """Show every license that needs attention."""
+        self._open_section(AlertsScreen)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # A form or dialog must be finished or cancelled before the sections are left.
+        return not (action in self.SECTIONS and isinstance(self.screen, ModalScreen))
+
     def action_help(self) -> None:
         """Show every key of the current screen."""
         if not isinstance(self.screen, HelpModal):
@@ -76,7 +91,7 @@ class AssetLoomApp(App[None]):
             self.push_screen(screen_type())
 
     def seats_changed(self, message: str) -> None:
-        """A checkout or checkin succeeded: say so, and refresh every screen's numbers."""
+        """A change was written (seats or records): say so, and refresh every screen."""
         log.info("%s: %s", self.operator, message)
         self.notify(message, title="Done", markup=False)
         for screen in self.screen_stack:
@@ -93,7 +108,7 @@ class AssetLoomApp(App[None]):
         self.push_screen(screen_type(target_id))
 
     def seats_changed_if_done(self, message: str | None) -> None:
-        """The callback for a seat-change modal: it returns a message only when it succeeded."""
+        """The callback for a form: it returns a message only when the change was written."""
         if message:
             self.seats_changed(message)
 

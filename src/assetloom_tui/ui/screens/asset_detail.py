@@ -1,29 +1,33 @@
-"""An asset's detail: what it is, and a Licenses tab where held seats can be checked in."""
+"""An asset's detail: what it is, the seats it holds (check in from here), its history."""
 
 from __future__ import annotations
 
-from rich.text import Text
-
-from assetloom_tui.ui.screens.target_detail import TargetDetailScreen, summary_line
-from assetloom_tui.views import AssignmentView
+from assetloom_tui.ui.screens.target_detail import TargetDetailScreen, TargetPage, summary_line
 
 
 class AssetDetailScreen(TargetDetailScreen):
-    """One asset and the license seats it holds."""
+    """One asset, the license seats it holds, and every change to it."""
 
     TITLE = "Asset"
     KIND = "asset"
 
-    def read(self) -> tuple[Text, list[AssignmentView]]:
-        people = self.repository.people
-        asset = people.asset(self.target_id)
+    def read(self) -> TargetPage:
+        repository = self.repository
+        asset = repository.people.asset(self.target_id)
         summary = summary_line(
             asset.asset_tag,
             ("Name", asset.name),
             ("Model", asset.model),
             ("Serial", asset.serial),
             ("Location", asset.location),
-            ("Active", "yes" if asset.active else "no"),
+            ("Active", "yes" if asset.active else "NO (inactive: no new checkouts)"),
             ("Seats held", asset.seats_held),
         )
-        return summary, people.asset_assignments(self.target_id)
+        return TargetPage(
+            asset.asset_tag,
+            asset.active,
+            summary,
+            repository.people.asset_assignments(self.target_id),
+            repository.licenses.target_history("asset", self.target_id),
+            repository.asset_records.changes(self.target_id),
+        )

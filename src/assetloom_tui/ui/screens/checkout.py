@@ -6,7 +6,9 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Input, RadioButton, RadioSet, Static
 
+from assetloom_tui.errors import AssetLoomError, ExpiredLicenseError
 from assetloom_tui.schemas import CheckoutRequest
+from assetloom_tui.ui.screens.confirm import ConfirmDialog
 from assetloom_tui.ui.screens.form import FormModal, seats
 from assetloom_tui.ui.widgets.form_field import FormField
 from assetloom_tui.ui.widgets.target_picker import Target, TargetPicker
@@ -22,6 +24,8 @@ class CheckoutModal(FormModal):
         self.license_id = license_id
         self.license_name = license_name
         self.available = available
+        # Set once the operator has confirmed checking out seats of an expired license.
+        self.allow_expired = False
 
     def compose_summary(self) -> ComposeResult:
         line = Text.assemble(
@@ -81,12 +85,29 @@ class CheckoutModal(FormModal):
             target_id=target.id if target else None,
             quantity=self.value("quantity"),
             notes=self.value("notes"),
+            allow_expired=self.allow_expired,
         )
 
     def show_errors(self, errors: dict[str, str]) -> None:
         if "target_id" in errors and self.picker.chosen is None:
             errors["target_id"] = f"Checkout To: choose a {self.picker.kind} from the list."
         super().show_errors(errors)
+
+    def refused(self, error: AssetLoomError) -> None:
+        if not isinstance(error, ExpiredLicenseError):
+            super().refused(error)
+            return
+        self.submitting = False
+        question = (
+            f"{self.license_name!r} expired on {error.expired_on.isoformat()}. Check out anyway?"
+        )
+        dialog = ConfirmDialog("Expired license", question, yes="Check out")
+        self.app.push_screen(dialog, self._expired_answered)
+
+    def _expired_answered(self, yes: bool | None) -> None:
+        if yes:
+            self.allow_expired = True
+            self.action_submit()
 
     def perform(self, request: CheckoutRequest) -> str:
         assignment = self.repository.seats.checkout(request, self.desk.operator)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar, TypeVar, cast
 
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
 
 R = TypeVar("R", bound=BaseModel)
 
+log = logging.getLogger(__name__)
+
 
 class FormModal(ModalScreen[str | None]):
     """A form that validates with a pydantic schema and writes through the repository.
@@ -42,8 +45,10 @@ class FormModal(ModalScreen[str | None]):
     TITLE_TEXT = ""
     SUBMIT_LABEL = "Submit"
 
-    def __init__(self) -> None:
+    def __init__(self, title: str = "", submit_label: str = "") -> None:
         super().__init__(classes="dialog-screen")
+        self.title_text = title or self.TITLE_TEXT
+        self.submit_label = submit_label or self.SUBMIT_LABEL
         self.submitting = False
 
     @property
@@ -58,12 +63,12 @@ class FormModal(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog form-dialog"):
-            yield Label(self.TITLE_TEXT, classes="dialog-title")
+            yield Label(self.title_text, classes="dialog-title", markup=False)
             yield from self.compose_summary()
             yield Static("", id="form-error", markup=False)
             yield from self.compose_fields()
             with Horizontal(classes="buttons"):
-                yield Button(self.SUBMIT_LABEL, variant="primary", id="submit", compact=True)
+                yield Button(self.submit_label, variant="primary", id="submit", compact=True)
                 yield Button("Cancel", id="cancel", compact=True)
         yield Footer(compact=True, show_command_palette=False)
 
@@ -122,9 +127,14 @@ class FormModal(ModalScreen[str | None]):
         except ValidationError as error:
             self.show_errors(field_errors(error))
             return
+        except Exception as error:
+            # A bug in a schema must not end the app and lose what was typed.
+            log.exception("checking the values of %s failed", type(self).__name__)
+            self.desk.show_failure(UnexpectedError(f"{type(error).__name__}: {error}"))
+            return
         self.show_errors({})
         self.submitting = True
-        run_in_thread(self, self._performer(request), self._done, self._refused, "submit")
+        run_in_thread(self, self._performer(request), self._done, self.refused, "submit")
 
     def _performer(self, request: BaseModel) -> Callable[[], str]:
         return lambda: self.perform(request)
@@ -133,7 +143,8 @@ class FormModal(ModalScreen[str | None]):
         self.submitting = False
         self.dismiss(message)
 
-    def _refused(self, error: AssetLoomError) -> None:
+    def refused(self, error: AssetLoomError) -> None:
+        """The repository refused the change: say why, beside the field it names."""
         self.submitting = False
         if isinstance(error, (DatabaseError, UnexpectedError)):
             self.desk.show_failure(error)

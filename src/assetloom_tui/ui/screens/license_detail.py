@@ -9,15 +9,18 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
+from textual.widgets import Footer, Header, Static, TabbedContent, TabPane, Tabs
 
 from assetloom_tui.ui.screens.base import DeskScreen
-from assetloom_tui.ui.screens.checkin import CheckinModal
+from assetloom_tui.ui.screens.checkin import NOT_REASSIGNABLE, CheckinModal
 from assetloom_tui.ui.screens.checkin_all import CheckinAllDialog
 from assetloom_tui.ui.screens.checkout import CheckoutModal
+from assetloom_tui.ui.screens.license_actions import delete_license, edit_license
 from assetloom_tui.ui.widgets import cells
+from assetloom_tui.ui.widgets.history import HistoryView, change_rows, seat_rows
 from assetloom_tui.ui.widgets.record_table import ColumnSpec, RecordTable
-from assetloom_tui.views import AssignmentView, HistoryEntry, LicenseDetail
+from assetloom_tui.ui.widgets.usage_chart import UsageChart
+from assetloom_tui.views import AssignmentView, ChangeEntry, HistoryEntry, LicenseDetail
 
 ASSIGNMENT_COLUMNS = (
     ColumnSpec("Target", minimum=16, weight=2),
@@ -26,15 +29,6 @@ ASSIGNMENT_COLUMNS = (
     ColumnSpec("Held", 4, justify="right"),
     ColumnSpec("Notes", minimum=8),
 )
-HISTORY_COLUMNS = (
-    ColumnSpec("Date", 10),
-    ColumnSpec("Action", 8),
-    ColumnSpec("Qty", 4, justify="right"),
-    ColumnSpec("Target", minimum=10),
-    ColumnSpec("Notes", minimum=8),
-    ColumnSpec("Operator", 10),
-)
-TABS = ("details", "assignments", "history")
 
 
 @dataclass(frozen=True)
@@ -44,6 +38,8 @@ class LicensePage:
     license: LicenseDetail
     assignments: list[AssignmentView]
     history: list[HistoryEntry]
+    changes: list[ChangeEntry]
+    held_over_time: list[tuple[dt.date, int]]
 
 
 def detail_rows(license_: LicenseDetail, today: dt.date) -> list[tuple[str, list[Text]]]:
@@ -83,9 +79,12 @@ class LicenseDetailScreen(DeskScreen):
         Binding("c", "checkout", "Checkout", id="checkout"),
         Binding("i", "checkin", "Checkin", id="checkin"),
         Binding("a", "checkin_all", "Checkin All", id="checkin_all"),
+        Binding("e", "edit", "Edit", id="edit"),
+        Binding("d", "delete", "Delete", show=False, id="delete"),
         Binding("1", "tab('details')", "Details", show=False),
         Binding("2", "tab('assignments')", "Assignments", show=False),
         Binding("3", "tab('history')", "History", show=False),
+        Binding("4", "tab('usage')", "Usage", show=False),
         Binding("enter", "open_target", "Open target", show=False, priority=True, id="open_target"),
     ]
 
@@ -101,9 +100,12 @@ class LicenseDetailScreen(DeskScreen):
             with TabPane("1 Details", id="details"):
                 yield RecordTable((ColumnSpec("Field", 18), ColumnSpec("Value")), id="fields")
             with TabPane("2 Assignments", id="assignments"):
+                yield Static("", id="assignment-note", markup=False)
                 yield RecordTable(ASSIGNMENT_COLUMNS, id="assignment-table")
             with TabPane("3 History", id="history"):
-                yield RecordTable(HISTORY_COLUMNS, id="history-table")
+                yield HistoryView("Target")
+            with TabPane("4 Usage", id="usage"):
+                yield UsageChart()
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -119,6 +121,8 @@ class LicenseDetailScreen(DeskScreen):
                 licenses.get(license_id),
                 licenses.assignments(license_id),
                 licenses.history(license_id),
+                licenses.changes(license_id),
+                licenses.held_over_time(license_id),
             )
 
         self.load(read, self._show)
@@ -133,15 +137,16 @@ class LicenseDetailScreen(DeskScreen):
             f"   Reassignable {'yes' if license_.reassignable else 'no'}",
         )
         self.query_one("#license-summary", Static).update(summary)
-        self.query_one("#fields", RecordTable).show(
-            detail_rows(license_, self.repository.seats.today())
-        )
+        today = self.repository.seats.today()
+        self.query_one("#fields", RecordTable).show(detail_rows(license_, today))
         self.query_one("#assignment-table", RecordTable).show(
             (str(item.id), self._assignment_cells(item)) for item in page.assignments
         )
-        self.query_one("#history-table", RecordTable).show(
-            (str(item.id), self._history_cells(item)) for item in page.history
-        )
+        note = self.query_one("#assignment-note", Static)
+        note.update(Text("" if license_.reassignable else NOT_REASSIGNABLE))
+        note.display = not license_.reassignable
+        self.query_one(HistoryView).show(seat_rows(page.history), change_rows(page.changes))
+        self.query_one(UsageChart).show(page.held_over_time, today, license_.seats)
 
     @staticmethod
     def _assignment_cells(item: AssignmentView) -> list[Text]:
@@ -151,17 +156,6 @@ class LicenseDetailScreen(DeskScreen):
             cells.day(item.checkout_date),
             cells.number(item.held),
             cells.literal(item.notes.replace("\n", " ")),
-        ]
-
-    @staticmethod
-    def _history_cells(item: HistoryEntry) -> list[Text]:
-        return [
-            cells.day(item.event_date),
-            Text(item.action, style="green" if item.action == "checkin" else "yellow"),
-            cells.number(item.quantity),
-            cells.literal(item.target),
-            cells.literal(item.notes.replace("\n", " ")),
-            cells.literal(item.operator),
         ]
 
     @property
@@ -177,7 +171,11 @@ class LicenseDetailScreen(DeskScreen):
     def action_tab(self, tab: str) -> None:
         """Show one tab and focus its table."""
         self.query_one(TabbedContent).active = tab
-        self.query_one(f"#{tab} RecordTable", RecordTable).focus()
+        tables = self.query(f"#{tab} RecordTable")
+        if tables:
+            tables.first().focus()
+        else:
+            self.query_one(TabbedContent).query_one(Tabs).focus()
 
     def highlighted_assignment(self) -> AssignmentView | None:
         """The assignment under the cursor on the Assignments tab."""
@@ -220,3 +218,12 @@ class LicenseDetailScreen(DeskScreen):
         assignment = self.highlighted_assignment()
         if assignment is not None:
             self.desk.open_target(assignment.target_type, assignment.target_id)
+
+    def action_edit(self) -> None:
+        """Edit every field of this license."""
+        edit_license(self, self.license_id)
+
+    def action_delete(self) -> None:
+        """Delete this license, after a confirmation; refused while seats are checked out."""
+        if self.page is not None:
+            delete_license(self, self.license_id, self.page.license.name, leave=True)

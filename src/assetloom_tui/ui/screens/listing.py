@@ -72,12 +72,16 @@ class ListScreen(DeskScreen):
     def _show_records(self, records: list) -> None:
         self.records = {str(record.id): record for record in records}
         self.table.show((key, self.cells(record)) for key, record in self.records.items())
+        self.query_one("#list-status", Static).update(self.status(records))
+
+    def status(self, records: list) -> Text:
+        """The line under the list: how many records are shown."""
         count = f"{len(records)} {self.NOUN}"
         if self.LIMIT is not None and len(records) >= self.LIMIT:
             count = f"The first {len(records)} {self.NOUN}: press / and type to narrow."
         elif self.filter_text:
             count += " match the filter"
-        self.query_one("#list-status", Static).update(Text(count))
+        return Text(count)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.reload()

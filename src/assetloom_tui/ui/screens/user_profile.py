@@ -1,28 +1,32 @@
-"""A user's profile: who they are, and a Licenses tab where held seats can be checked in."""
+"""A user's profile: who they are, the seats they hold (check in from here), their history."""
 
 from __future__ import annotations
 
-from rich.text import Text
-
-from assetloom_tui.ui.screens.target_detail import TargetDetailScreen, summary_line
-from assetloom_tui.views import AssignmentView
+from assetloom_tui.ui.screens.target_detail import TargetDetailScreen, TargetPage, summary_line
 
 
 class UserProfileScreen(TargetDetailScreen):
-    """One user and the license seats they hold."""
+    """One user, the license seats they hold, and every change to them."""
 
     TITLE = "User"
     KIND = "user"
 
-    def read(self) -> tuple[Text, list[AssignmentView]]:
-        people = self.repository.people
-        user = people.user(self.target_id)
+    def read(self) -> TargetPage:
+        repository = self.repository
+        user = repository.people.user(self.target_id)
         summary = summary_line(
             user.username,
             ("Name", user.full_name),
             ("Email", user.email),
             ("Employee no.", user.employee_number),
-            ("Active", "yes" if user.active else "no"),
+            ("Active", "yes" if user.active else "NO (inactive: no new checkouts)"),
             ("Seats held", user.seats_held),
         )
-        return summary, people.user_assignments(self.target_id)
+        return TargetPage(
+            user.username,
+            user.active,
+            summary,
+            repository.people.user_assignments(self.target_id),
+            repository.licenses.target_history("user", self.target_id),
+            repository.user_records.changes(self.target_id),
+        )

@@ -27,13 +27,41 @@ def yes_no(value: bool) -> Text:
     return Text("yes" if value else "no")
 
 
-def expires(value: dt.date | None, today: dt.date) -> Text:
-    """An expiration date; a past one is marked so it cannot be missed."""
+def expires(value: dt.date | None, today: dt.date, within_days: int = 0) -> Text:
+    """An expiration date; a past one ends in `!`, one within `within_days` is highlighted."""
     if value is None:
         return Text("")
     if value < today:
         return Text(f"{value.isoformat()}!", style="bold red")
+    if value <= today + dt.timedelta(days=within_days):
+        return Text(value.isoformat(), style="bold yellow")
     return Text(value.isoformat())
+
+
+BAR_FULL, BAR_EMPTY = "█", "░"
+
+
+def usage_bar(held: int, total: int, width: int = 8) -> Text:
+    """Held of total seats as `width` blocks, rounded; only none is empty and only all is full."""
+    if held <= 0:
+        filled = 0
+    elif held >= total:
+        filled = width
+    else:
+        filled = min(max(round(held * width / total), 1), width - 1)
+    return Text(BAR_FULL * filled + BAR_EMPTY * (width - filled), no_wrap=True)
+
+
+ALERT_LETTERS = {"expired": "E", "expiring": "S", "low": "L"}
+ALERT_STYLES = {"expired": "bold red", "expiring": "bold yellow", "low": "bold magenta"}
+
+
+def alert_flags(reasons: tuple[str, ...]) -> Text:
+    """`E` expired, `S` expiring soon, `L` at or below the minimum available: letters, not colour."""
+    flags = Text(no_wrap=True)
+    for reason in reasons:
+        flags.append(ALERT_LETTERS[reason], style=ALERT_STYLES[reason])
+    return flags
 
 
 def day(value: dt.date | None) -> Text:
