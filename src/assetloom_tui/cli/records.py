@@ -134,7 +134,7 @@ def add_record_commands(subparsers, common: argparse.ArgumentParser) -> None:
 
 
 def run_license_add(args: argparse.Namespace) -> int:
-    values = _unset_blanks(LicenseFields, _given(args, LICENSE_OPTIONS))
+    values = _given(args, LICENSE_OPTIONS)
     fields = validated_as(LicenseFields, values, _names(LICENSE_OPTIONS))
     with repository(args) as repo:
         license_id = repo.license_records.add(fields, current_operator())
@@ -148,7 +148,6 @@ def run_license_edit(args: argparse.Namespace) -> int:
     with repository(args) as repo:
         current = repo.exports.license(args.license_id)
         values = {name: getattr(current, name) for name in LicenseFields.model_fields} | given
-        values = _unset_blanks(LicenseFields, values)
         fields = validated_as(LicenseFields, values, _names(LICENSE_OPTIONS))
         summary = repo.license_records.edit(args.license_id, fields, current_operator())
         record = repo.licenses.get(args.license_id)
@@ -263,23 +262,6 @@ def _given(args: argparse.Namespace, options: dict[str, tuple[str, str]]) -> dic
     """The fields whose option was typed; an empty string is given (it clears a value)."""
     values = {name: getattr(args, name) for name in options}
     return {name: value for name, value in values.items() if value is not None}
-
-
-def _unset_blanks(model, values: dict[str, object]) -> dict[str, object]:
-    """Leave out blank values of fields that default to None, so the default applies.
-
-    Passing None (or "", which reads as None) to a bounded optional field such as
-    min_available makes pydantic apply the bound to None and raise TypeError.
-    """
-    return {
-        name: value
-        for name, value in values.items()
-        if not (model.model_fields[name].default is None and _blank(value))
-    }
-
-
-def _blank(value: object) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
 
 
 def _names(options: dict[str, tuple[str, str]]) -> dict[str, str]:
