@@ -323,3 +323,44 @@ def test_log_file_records_the_action(desk, db_path, tmp_path):
     run("--db", str(db_path), "checkout", str(license_id), "--user", "alice", "--log", str(log))
 
     assert "checked out 1 of license" in log.read_text()
+
+
+@pytest.mark.parametrize("wait", ["inf", "nan", "1e308", "-1", "86401"])
+def test_wait_outside_0_to_a_day_is_a_usage_error(desk, db_path, wait):
+    result = run("licenses", "--db", str(db_path), "--wait", wait)
+
+    assert result.returncode == 2
+    assert "--wait: must be 0 to 86400 seconds" in result.stderr
+    assert no_traceback(result)
+
+
+def test_an_empty_db_path_is_refused_instead_of_using_the_default(tmp_path):
+    home = tmp_path / "home"
+
+    result = run("licenses", "--db", "", home=home)
+
+    assert (result.returncode, result.stderr.strip()) == (
+        2,
+        "assetloom licenses: error: --db: the path is empty",
+    )
+    assert not (home / "data").exists()
+
+
+def test_import_summary_is_the_last_line_and_says_when_nothing_was_written(snipeit_dir, db_path):
+    path = snipeit_dir / "licenses-sample.csv"
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    bad = sum(row["reassignable"].strip().lower() == "sometimes" for row in rows)
+
+    refused = run("import", "licenses", str(path), "--db", str(db_path))
+    written = run("import", "licenses", str(path), "--skip-invalid", "--db", str(db_path))
+
+    assert refused.returncode == 1
+    assert refused.stdout.strip().splitlines()[-1].startswith(
+        f"{path.name}: nothing written; the file would give {len(rows) - bad} created, "
+    )
+    assert f"Nothing was written: {bad} rows with errors." in refused.stderr
+    assert written.returncode == 0
+    assert written.stdout.strip().splitlines()[-1].startswith(
+        f"{path.name}: {len(rows) - bad} created, 0 updated, 0 unchanged, {bad} failed; "
+    )

@@ -13,6 +13,8 @@ import pytest
 from assetloom_tui.importers import load
 from assetloom_tui.models import Assignment, License, SeatEvent, User
 from assetloom_tui.repository import Repository
+from assetloom_tui.schemas import CheckinAllRequest
+from conftest import TODAY
 
 BOOLEAN_WORDS = {"yes", "no", "true", "false", "1", "0", ""}
 TABLES = ("licenses", "users", "assets", "assignments", "seat_events")
@@ -196,3 +198,16 @@ def test_samples_parse_without_a_database(snipeit_dir, kind):
     parsed = load(snipeit_dir / f"{kind}-sample.csv", kind)
     expected_bad = len(bad_license_rows(rows)) if kind == "licenses" else 0
     assert (len(parsed.rows), len(parsed.errors)) == (len(rows) - expected_bad, expected_bad)
+
+
+def test_re_importing_after_a_checkin_does_not_check_the_seat_out_again(repo, snipeit_dir):
+    path = snipeit_dir / "licenses-sample.csv"
+    repo.imports.licenses(load(path, "licenses"), operator="tester", skip_invalid=True)
+    first = read_rows(path)[0]
+    [license_] = repo.licenses.list(first["serial number"])
+    repo.seats.checkin_all(CheckinAllRequest(license_id=license_.id, checkin_date=TODAY), "t")
+
+    again = repo.imports.licenses(load(path, "licenses"), operator="tester", skip_invalid=True)
+
+    assert again.seats_checked_out == 0
+    assert repo.licenses.get(license_.id).available == int(first["seats"])

@@ -21,7 +21,7 @@ from assetloom_tui.cli.common import (
 from assetloom_tui.config import current_operator, resolve_database_url, sqlite_url
 from assetloom_tui.errors import ExpiredLicenseError
 from assetloom_tui.schemas import CheckinAllRequest, CheckinRequest, CheckoutRequest
-from assetloom_tui.text import printable
+from assetloom_tui.text import plural, printable
 
 log = logging.getLogger(__name__)
 
@@ -80,17 +80,19 @@ def run_import(args: argparse.Namespace) -> int:
 
     for error in result.errors:
         print(printable(f"{result.source}: {error}"), file=sys.stderr)
-    print(result.summary())
+    bad = plural(result.failed, "row")
     if args.dry_run:
         print("Dry run: nothing was written.")
     elif not result.written:
         print(
-            f"Nothing was written: {result.failed} rows have errors. Fix them, or use "
-            "--skip-invalid to import the other rows.",
+            f"Nothing was written: {bad} with errors. Fix them, or use --skip-invalid to "
+            "import the other rows.",
             file=sys.stderr,
         )
     elif result.failed:
-        print(f"Skipped {result.failed} rows with errors; the other rows were written.")
+        print(f"Skipped {bad} with errors; the other rows were written.")
+    # Last, so that scripts can read the counts from the final line.
+    print(printable(result.summary()))
     return 1 if result.errors and not args.skip_invalid else 0
 
 

@@ -31,19 +31,27 @@ ARGUMENT_NAMES = {
 }
 
 
+# A day: longer is a typing mistake, and inf or nan cannot become a timeout at all.
+MAX_WAIT_SECONDS = 86_400
+
+
 class UsageError(Exception):
     """The command line asked for something malformed; exit status 2."""
 
 
 def open_repository(args: argparse.Namespace, url: str | None = None) -> Repository:
     """Open the chosen database; a URL that cannot be parsed is a usage error."""
-    url = url or resolve_database_url(getattr(args, "db", None))
+    chosen = getattr(args, "db", None)
+    if chosen is not None and not chosen.strip():
+        # An unset shell variable must not quietly send a script to the default database.
+        raise UsageError("--db: the path is empty")
+    url = url or resolve_database_url(chosen)
     if url == sqlite_url(default_database_path()):
         # First run: the data folder of a new user does not exist yet.
         default_database_path().parent.mkdir(parents=True, exist_ok=True)
     wait = getattr(args, "wait", SQLITE_BUSY_TIMEOUT_MS / 1000)
-    if wait < 0:
-        raise UsageError(f"--wait: must be 0 or more seconds, not {wait:g}")
+    if not 0 <= wait <= MAX_WAIT_SECONDS:
+        raise UsageError(f"--wait: must be 0 to {MAX_WAIT_SECONDS} seconds, not {wait:g}")
     try:
         return Repository(open_database(url, busy_timeout_ms=int(wait * 1000)))
     except DatabaseError as error:

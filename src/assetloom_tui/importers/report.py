@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from assetloom_tui.text import plural
+
 
 @dataclass(frozen=True)
 class RowError:
@@ -45,13 +47,16 @@ class ImportResult:
 
     def summary(self) -> str:
         """One line: created / updated / unchanged / failed, and the seats handed out."""
-        line = (
-            f"{self.source}: {self.created} created, {self.updated} updated, "
+        counts = (
+            f"{self.created} created, {self.updated} updated, "
             f"{self.unchanged} unchanged, {self.failed} failed"
         )
         if self.kind == "licenses":
-            line += (
-                f"; {self.seats_checked_out} seats checked out, {self.users_created} users "
-                f"created, {self.assets_created} assets created"
+            counts += (
+                f"; {plural(self.seats_checked_out, 'seat')} checked out, "
+                f"{plural(self.users_created, 'user')} created, "
+                f"{plural(self.assets_created, 'asset')} created"
             )
-        return line
+        if self.written:
+            return f"{self.source}: {counts}"
+        return f"{self.source}: nothing written; the file would give {counts}"

@@ -304,12 +304,14 @@ def _license_index(session: Session, rows: list[LicenseRow]) -> _LicenseIndex:
 
 
 def _holders(session: Session, license_ids: list[int]) -> set[tuple[int, str, int]]:
-    """(license, target type, target) for every target already holding seats of these licenses."""
+    """(license, target type, target) for every target that has held seats of these licenses.
+
+    Seats checked in since count too: re-importing a file must not undo a helpdesk checkin.
+    """
     holders: set[tuple[int, str, int]] = set()
     for start in range(0, len(license_ids), LOOKUP_CHUNK):
         query = select(Assignment.license_id, Assignment.user_id, Assignment.asset_id).where(
             Assignment.license_id.in_(license_ids[start : start + LOOKUP_CHUNK]),
-            Assignment.held > 0,
         )
         for license_id, user_id, asset_id in session.execute(query):
             target = ("user", user_id) if user_id is not None else ("asset", asset_id)
