@@ -11,11 +11,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from assetloom_tui.database import Database
-from assetloom_tui.errors import AssetLoomError, SeatRuleError
+from assetloom_tui.errors import AssetLoomError
 from assetloom_tui.importers import ImportResult, ParsedFile, ParsedRow, RowError
 from assetloom_tui.importers.rows import LICENSE_FIELDS, AssetRow, LicenseRow, UserRow
 from assetloom_tui.models import Asset, Assignment, License, User
-from assetloom_tui.repository.queries import seats_held
+from assetloom_tui.repository.queries import refuse_seats_below_held
 from assetloom_tui.repository.seats import checkout_in_session
 from assetloom_tui.schemas import CheckoutRequest
 
@@ -216,7 +216,8 @@ def _license_row(
         session.flush()
         changed = True
     else:
-        _refuse_seats_below_held(session, license_, row.seats)
+        if row.seats < license_.seats:
+            refuse_seats_below_held(session, license_, row.seats)
         changed = _apply(license_, values)
 
     new_target, target = _target(session, row, index)
@@ -261,17 +262,6 @@ def _target(
     session.add(user)
     session.flush()
     return user, ("user", user.id)
-
-
-def _refuse_seats_below_held(session: Session, license_: License, seats: int) -> None:
-    if seats >= license_.seats:
-        return
-    held = seats_held(session, license_.id)
-    if seats < held:
-        raise SeatRuleError(
-            f"Total seats cannot be {seats}: {held} seats of {license_.name!r} are checked out.",
-            field="seats",
-        )
 
 
 def _field_of(error: AssetLoomError, parsed: ParsedRow[LicenseRow]) -> str:
