@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
+from assetloom_tui.schemas import CheckoutRequest
 from assetloom_tui.ui.app import AssetLoomApp
 from assetloom_tui.ui.widgets.form_field import FormField
 from assetloom_tui.ui.widgets.record_table import RecordTable
@@ -70,3 +71,18 @@ def field_error(pilot: Pilot, name: str) -> str:
 def input_value(pilot: Pilot, selector: str) -> str:
     """What an input on the current screen holds."""
     return pilot.app.screen.query_one(selector, Input).value
+
+
+async def fill(pilot: Pilot, field: str, text: str) -> None:
+    """Move to form field `field` (as Tab would) and type `text` over what it holds."""
+    pilot.app.screen.query_one(f"#{field}", Input).focus()
+    await settle(pilot)
+    await replace_text(pilot, text)
+
+
+def checkout(repo, license_id: int, target_id: int, quantity: int = 1, target_type="user"):
+    """Check seats out through the repository, as setup for a test."""
+    request = CheckoutRequest(
+        license_id=license_id, target_type=target_type, target_id=target_id, quantity=quantity
+    )
+    return repo.seats.checkout(request, "seed")

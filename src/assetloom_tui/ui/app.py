@@ -9,6 +9,7 @@ from typing import ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
 from textual.screen import ModalScreen, Screen
 
 from assetloom_tui.errors import AssetLoomError, DatabaseError, NotFoundError
@@ -41,7 +42,12 @@ class AssetLoomApp(App[None]):
         Binding("s", "assets", "Assets", id="assets"),
         Binding("w", "alerts", "Alerts", id="alerts"),
     ]
-    SECTIONS: ClassVar[set[str]] = {"licenses", "users", "assets", "alerts"}
+    SECTIONS: ClassVar[dict[str, type[Screen]]] = {
+        "licenses": LicenseListScreen,
+        "users": UserListScreen,
+        "assets": AssetListScreen,
+        "alerts": AlertsScreen,
+    }
 
     def __init__(
         self, repository: Repository, operator: str, expiry_window_days: int = EXPIRY_WINDOW_DAYS
@@ -76,8 +82,12 @@ class AssetLoomApp(App[None]):
         self._open_section(AlertsScreen)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # A form or dialog must be finished or cancelled before the sections are left.
-        return not (action in self.SECTIONS and isinstance(self.screen, ModalScreen))
+        # While the command palette is open it is the screen; it offers every section.
+        if action not in self.SECTIONS or isinstance(self.screen, CommandPalette):
+            return True
+        # A form or dialog must be finished or cancelled before the sections are left; the
+        # section shown now needs no key (which leaves room in the footer at 80 columns).
+        return not isinstance(self.screen, (ModalScreen, self.SECTIONS[action]))
 
     def action_help(self) -> None:
         """Show every key of the current screen."""

@@ -7,7 +7,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import Footer, Header, Static
+from textual.widgets import DataTable, Footer, Header, Static
 
 from assetloom_tui.ui.screens.base import DeskScreen
 from assetloom_tui.ui.widgets import cells
@@ -15,11 +15,10 @@ from assetloom_tui.ui.widgets.record_table import ColumnSpec, RecordTable
 from assetloom_tui.views import LicenseAlert
 
 COLUMNS = (
-    ColumnSpec("!", 3),
+    ColumnSpec("!", 2),
     ColumnSpec("License", minimum=14, weight=2),
     ColumnSpec("Why", minimum=20, weight=3),
     ColumnSpec("Avail", 5, justify="right"),
-    ColumnSpec("Used", 8),
 )
 
 
@@ -39,6 +38,7 @@ class AlertsScreen(DeskScreen):
         yield Header()
         yield Static("", id="alerts-intro", markup=False)
         yield RecordTable(COLUMNS, id="alerts-table")
+        yield Static("", id="alert-line", markup=False)
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -64,6 +64,16 @@ class AlertsScreen(DeskScreen):
         else:
             intro = f"Nothing needs attention: none expired, expiring within {window} days, or low."
         self.query_one("#alerts-intro", Static).update(Text(intro))
+        self._show_line()
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_line()
+
+    def _show_line(self) -> None:
+        """The highlighted alert in full, under the table (its reason may be cut off above)."""
+        alert = self.alerts.get(self.query_one(RecordTable).highlighted_key() or "")
+        line = Text.assemble((alert.license.name, "bold"), ": ", alert.message) if alert else ""
+        self.query_one("#alert-line", Static).update(line)
 
     @staticmethod
     def _cells(alert: LicenseAlert) -> list[Text]:
@@ -73,7 +83,6 @@ class AlertsScreen(DeskScreen):
             cells.literal(license_.name),
             cells.literal(alert.message),
             cells.available(license_.available),
-            cells.usage_bar(license_.held, license_.seats),
         ]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -17,6 +17,16 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
+# The section keys, kept out of the footer of detail screens so their own keys fit at 80 columns;
+# they still work, and `?` and the command palette list them.
+QUIET_SECTION_KEYS: list[BindingType] = [
+    Binding("l", "app.licenses", "Licenses", show=False),
+    Binding("u", "app.users", "Users", show=False),
+    Binding("s", "app.assets", "Assets", show=False),
+    Binding("w", "app.alerts", "Alerts", show=False),
+]
+
+
 class DeskScreen(Screen[None]):
     """A screen that shows repository data and reloads it when seats change."""
 

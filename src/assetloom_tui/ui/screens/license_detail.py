@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Footer, Header, Static, TabbedContent, TabPane, Tabs
 
-from assetloom_tui.ui.screens.base import DeskScreen
+from assetloom_tui.ui.screens.base import QUIET_SECTION_KEYS, DeskScreen
 from assetloom_tui.ui.screens.checkin import NOT_REASSIGNABLE, CheckinModal
 from assetloom_tui.ui.screens.checkin_all import CheckinAllDialog
 from assetloom_tui.ui.screens.checkout import CheckoutModal
@@ -42,7 +42,9 @@ class LicensePage:
     held_over_time: list[tuple[dt.date, int]]
 
 
-def detail_rows(license_: LicenseDetail, today: dt.date) -> list[tuple[str, list[Text]]]:
+def detail_rows(
+    license_: LicenseDetail, today: dt.date, within_days: int = 0
+) -> list[tuple[str, list[Text]]]:
     """Every field of a license as (label, value) rows."""
     cost = "" if license_.purchase_cost is None else f"{license_.purchase_cost:,.2f}"
     fields = [
@@ -53,7 +55,7 @@ def detail_rows(license_: LicenseDetail, today: dt.date) -> list[tuple[str, list
         ("Total seats", license_.seats),
         ("Available seats", license_.available),
         ("Reassignable", "yes" if license_.reassignable else "no"),
-        ("Expires", cells.expires(license_.expiration_date, today)),
+        ("Expires", cells.expires(license_.expiration_date, today, within_days)),
         ("Purchase date", license_.purchase_date or ""),
         ("Purchase cost", cost),
         ("Order number", license_.order_number),
@@ -61,6 +63,7 @@ def detail_rows(license_: LicenseDetail, today: dt.date) -> list[tuple[str, list
         ("Licensed to email", license_.licensed_to_email),
         ("Supplier", license_.supplier),
         ("Notes", license_.notes.replace("\n", " ")),
+        ("Minimum available", "" if license_.min_available is None else license_.min_available),
     ]
     return [
         (
@@ -86,6 +89,7 @@ class LicenseDetailScreen(DeskScreen):
         Binding("3", "tab('history')", "History", show=False),
         Binding("4", "tab('usage')", "Usage", show=False),
         Binding("enter", "open_target", "Open target", show=False, priority=True, id="open_target"),
+        *QUIET_SECTION_KEYS,
     ]
 
     def __init__(self, license_id: int) -> None:
@@ -138,7 +142,8 @@ class LicenseDetailScreen(DeskScreen):
         )
         self.query_one("#license-summary", Static).update(summary)
         today = self.repository.seats.today()
-        self.query_one("#fields", RecordTable).show(detail_rows(license_, today))
+        window = self.desk.expiry_window_days
+        self.query_one("#fields", RecordTable).show(detail_rows(license_, today, window))
         self.query_one("#assignment-table", RecordTable).show(
             (str(item.id), self._assignment_cells(item)) for item in page.assignments
         )

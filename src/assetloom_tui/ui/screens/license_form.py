@@ -42,4 +42,7 @@ class LicenseFormModal(RecordFormModal):
         return self.repository.license_records
 
     def describe(self, request: LicenseFields) -> str:
-        return f"{request.name!r} ({seats(request.seats)})"
+        return repr(request.name)
+
+    def added(self, request: LicenseFields) -> str:
+        return f"Added license {request.name!r} with {seats(request.seats)}."

@@ -34,7 +34,7 @@ class LicenseListScreen(ListScreen):
     COLUMNS = (
         ColumnSpec("Name", minimum=14, weight=3),
         ColumnSpec("Product key", minimum=8, weight=2),
-        ColumnSpec("Manufacturer", 9),
+        ColumnSpec("Manufacturer", 8),
         ColumnSpec("Total", 5, justify="right"),
         ColumnSpec("Avail", 5, justify="right"),
         ColumnSpec("Expires", 11),

@@ -105,11 +105,15 @@ class RecordFormModal(FormModal):
         """How messages name the record."""
         return str(getattr(request, self.FIELDS[0].name))
 
+    def added(self, request: BaseModel) -> str:
+        """What the toast says once the record was added."""
+        return f"Added {self.NOUN} {self.describe(request)}."
+
     def perform(self, request: BaseModel) -> str:
         records, operator, name = self.records(), self.desk.operator, self.describe(request)
         if self.record_id is None:
             records.add(request, operator)
-            return f"Added {self.NOUN} {name}."
+            return self.added(request)
         changed = records.edit(self.record_id, request, operator)
         if not changed:
             return f"Nothing to save: {name} is unchanged."

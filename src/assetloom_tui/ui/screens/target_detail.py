@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
 
-from assetloom_tui.ui.screens.base import DeskScreen
+from assetloom_tui.ui.screens.base import QUIET_SECTION_KEYS, DeskScreen
 from assetloom_tui.ui.screens.checkin import CheckinModal
 from assetloom_tui.ui.screens.target_actions import delete_target, edit_target, toggle_active
 from assetloom_tui.ui.widgets import cells
@@ -50,6 +50,7 @@ class TargetDetailScreen(DeskScreen):
         Binding("d", "delete", "Delete", show=False, id="delete"),
         Binding("1", "tab('licenses')", "Licenses tab", show=False),
         Binding("2", "tab('history')", "History tab", show=False),
+        *QUIET_SECTION_KEYS,
     ]
     KIND: ClassVar[str] = ""
 

@@ -104,7 +104,8 @@ class HistoryView(Vertical):
         self._show_line(table.highlighted_key())
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        self._show_line(event.row_key.value)
+        # Rebuilding the table posts a highlight per step; the cursor's row now is what counts.
+        self._show_line(self.query_one(RecordTable).highlighted_key())
 
     def _show_line(self, key: str | None) -> None:
         row = self.rows.get(key or "")

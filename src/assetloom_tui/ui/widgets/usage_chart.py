@@ -14,11 +14,11 @@ MAX_DAYS = 3660
 
 
 def daily_held(points: list[tuple[dt.date, int]], today: dt.date) -> list[int]:
-    """Seats held on each day from the first checkout to `today`, carried over quiet days."""
+    """Seats held on each day from the day before the first checkout (none yet) to `today`."""
     if not points:
         return []
     by_day = dict(points)
-    start = max(points[0][0], today - dt.timedelta(days=MAX_DAYS))
+    start = max(points[0][0] - dt.timedelta(days=1), today - dt.timedelta(days=MAX_DAYS))
     held = next((count for day, count in reversed(points) if day <= start), 0)
     series = []
     for offset in range((today - start).days + 1):
@@ -51,7 +51,7 @@ class UsageChart(Vertical):
         caption = Text.assemble(
             ("Seats held per day", "bold"),
             f", {start.isoformat()} to {today.isoformat()}: now {series[-1]} of {total}, "
-            f"lowest {min(series)}, highest {max(series)}. Bars run from lowest to highest.",
+            f"lowest {min(series)}, highest {max(series)} (bars run from lowest to highest).",
         )
         self.query_one("#usage-caption", Static).update(caption)
         self.query_one("#usage-start", Label).update(start.isoformat())
