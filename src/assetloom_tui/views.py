@@ -186,3 +186,42 @@ class ChangeEntry(_Shown):
     summary: str
     operator: str
     recorded_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class ActivityEntry(_Shown):
+    """One line of the activity log: a seat movement or a change to a record."""
+
+    recorded_at: dt.datetime
+    operator: str
+    action: str
+    record_type: str
+    license_id: int | None
+    license: str
+    target_type: str | None
+    target: str
+    quantity: int | None
+    event_date: dt.date | None
+    notes: str
+
+
+@dataclass(frozen=True)
+class LedgerProblem(_Shown):
+    """An assignment whose seats held differ from what its history adds up to."""
+
+    license_id: int
+    license: str
+    assignment_id: int
+    quantity: int
+    held: int
+    logged_checkout: int
+    logged_held: int
+
+    @property
+    def message(self) -> str:
+        """What differs, in words."""
+        return (
+            f"License {self.license_id} {self.license!r}, assignment {self.assignment_id}: "
+            f"holds {self.held} of {self.quantity}, but its history adds up to "
+            f"{self.logged_held} of {self.logged_checkout}."
+        )

@@ -74,7 +74,7 @@ def run_import(args: argparse.Namespace) -> int:
             )
         else:
             run = getattr(repo.imports, args.kind)
-            result = run(parsed, args.dry_run, args.skip_invalid)
+            result = run(parsed, args.dry_run, args.skip_invalid, current_operator())
     finally:
         repo.close()
 

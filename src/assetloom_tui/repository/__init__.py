@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from assetloom_tui.database import Database, open_database
+from assetloom_tui.repository.activity import ActivityRepository
 from assetloom_tui.repository.exports import ExportRepository
 from assetloom_tui.repository.imports import ImportRepository
 from assetloom_tui.repository.license_records import LicenseRecordRepository
@@ -28,6 +29,7 @@ class Repository:
         self.user_records = UserRecordRepository(database)
         self.asset_records = AssetRecordRepository(database)
         self.exports = ExportRepository(database)
+        self.activity = ActivityRepository(database)
 
     @classmethod
     def open(cls, url: str) -> Repository:

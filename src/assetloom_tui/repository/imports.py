@@ -15,12 +15,14 @@ from assetloom_tui.errors import AssetLoomError
 from assetloom_tui.importers import ImportResult, ParsedFile, ParsedRow, RowError
 from assetloom_tui.importers.rows import LICENSE_FIELDS, AssetRow, LicenseRow, UserRow
 from assetloom_tui.models import Asset, Assignment, License, User
-from assetloom_tui.repository.queries import refuse_seats_below_held
+from assetloom_tui.repository.queries import record_change, refuse_seats_below_held
 from assetloom_tui.repository.seats import checkout_in_session
 from assetloom_tui.schemas import CheckoutRequest
 
 log = logging.getLogger(__name__)
 
+# Users and assets imports recorded without a named operator show this one.
+IMPORT_OPERATOR = "import"
 # Stays well under SQLite's limit on bound parameters in one IN (...) list.
 LOOKUP_CHUNK = 500
 USER_FIELDS = ("full_name", "email", "employee_number", "department")
@@ -69,16 +71,24 @@ class ImportRepository:
         self._today = today
 
     def users(
-        self, parsed: ParsedFile[UserRow], dry_run: bool = False, skip_invalid: bool = False
+        self,
+        parsed: ParsedFile[UserRow],
+        dry_run: bool = False,
+        skip_invalid: bool = False,
+        operator: str = IMPORT_OPERATOR,
     ) -> ImportResult:
         """Create or update users by username; new users are active."""
-        return self._run(parsed, dry_run, skip_invalid, _write_users)
+        return self._run(parsed, dry_run, skip_invalid, _write_users, operator)
 
     def assets(
-        self, parsed: ParsedFile[AssetRow], dry_run: bool = False, skip_invalid: bool = False
+        self,
+        parsed: ParsedFile[AssetRow],
+        dry_run: bool = False,
+        skip_invalid: bool = False,
+        operator: str = IMPORT_OPERATOR,
     ) -> ImportResult:
         """Create or update assets by asset tag; new assets are active."""
-        return self._run(parsed, dry_run, skip_invalid, _write_assets)
+        return self._run(parsed, dry_run, skip_invalid, _write_assets, operator)
 
     def licenses(
         self,
@@ -95,9 +105,11 @@ class ImportRepository:
         def write(session: Session, rows, tally: _Tally) -> None:
             _write_licenses(session, parsed.source, rows, tally, operator, self._today())
 
-        return self._run(parsed, dry_run, skip_invalid, write)
+        return self._run(parsed, dry_run, skip_invalid, write, operator)
 
-    def _run(self, parsed: ParsedFile, dry_run: bool, skip_invalid: bool, write) -> ImportResult:
+    def _run(
+        self, parsed: ParsedFile, dry_run: bool, skip_invalid: bool, write, operator: str
+    ) -> ImportResult:
         tally = _Tally(errors=list(parsed.errors))
         written = False
         try:
@@ -105,6 +117,12 @@ class ImportRepository:
                 write(session, parsed.rows, tally)
                 if dry_run or (tally.errors and not skip_invalid):
                     raise _Discard
+                summary = (
+                    f"{parsed.kind} from {parsed.source}: {tally.created} created, "
+                    f"{tally.updated} updated, {tally.unchanged} unchanged, "
+                    f"{len(tally.errors)} failed"
+                )
+                record_change(session, "import", 0, "imported", summary, operator)
             written = True
         except _Discard:
             pass
