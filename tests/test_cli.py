@@ -364,3 +364,12 @@ def test_import_summary_is_the_last_line_and_says_when_nothing_was_written(snipe
     assert written.stdout.strip().splitlines()[-1].startswith(
         f"{path.name}: {len(rows) - bad} created, 0 updated, 0 unchanged, {bad} failed; "
     )
+
+
+@pytest.mark.parametrize("days", ["-1", "36501", "soon"])
+def test_expiring_within_must_be_a_day_count(days, db_path):
+    result = run("--db", str(db_path), "--expiring-within", days)
+
+    assert result.returncode == 2
+    assert "--expiring-within" in result.stderr
+    assert no_traceback(result)

@@ -59,6 +59,15 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
+EXPIRING_WITHIN = {
+    "dest": "expiring_within",
+    "metavar": "DAYS",
+    "type": int,
+    "default": argparse.SUPPRESS,
+    "help": "in the app, mark licenses expiring within DAYS (default 30)",
+}
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Every command and option; --db, --log and --wait work before or after the command."""
     common = argparse.ArgumentParser(add_help=False)
@@ -88,6 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
         "Without a command, opens the app.",
     )
     parser.set_defaults(run=commands.run_app, command=None)
+    parser.add_argument("--expiring-within", **EXPIRING_WITHIN)
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     def command(name: str, run, help_text: str) -> argparse.ArgumentParser:
@@ -103,6 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument(
         "--no-open", action="store_true", help="with --db: build the demo database and stop"
     )
+    demo.add_argument("--expiring-within", **EXPIRING_WITHIN)
 
     import_ = command(
         "import", commands.run_import, "import a Snipe-IT CSV export (users, assets, licenses)"

@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 def run_app(args: argparse.Namespace) -> int:
     repo = open_repository(args)
     try:
-        open_app(repo)
+        open_app(repo, args)
     finally:
         repo.close()
     return 0
@@ -48,7 +48,7 @@ def run_demo(args: argparse.Namespace) -> int:
             summary = build_demo(repo, current_operator())
             print(f"Demo database built in {db}: {summary}.")
             if not args.no_open:
-                open_app(repo)
+                open_app(repo, args)
         finally:
             repo.close()
         return 0
@@ -56,7 +56,7 @@ def run_demo(args: argparse.Namespace) -> int:
         repo = open_repository(args, sqlite_url(Path(folder) / "demo.db"))
         try:
             build_demo(repo, current_operator())
-            open_app(repo)
+            open_app(repo, args)
         finally:
             repo.close()
     return 0

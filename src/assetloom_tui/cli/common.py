@@ -20,6 +20,7 @@ from assetloom_tui.database import SQLITE_BUSY_TIMEOUT_MS, open_database
 from assetloom_tui.errors import DatabaseError
 from assetloom_tui.repository import Repository
 from assetloom_tui.schemas import field_errors
+from assetloom_tui.views import EXPIRY_WINDOW_DAYS
 
 # Pydantic field -> the argument a person typed, so a message names what to fix.
 ARGUMENT_NAMES = {
@@ -31,6 +32,8 @@ ARGUMENT_NAMES = {
 }
 
 
+# A century of days: past that the date arithmetic would leave the calendar.
+MAX_WINDOW_DAYS = 36_500
 # A day: longer is a typing mistake, and inf or nan cannot become a timeout at all.
 MAX_WAIT_SECONDS = 86_400
 
@@ -75,12 +78,15 @@ def repository(args: argparse.Namespace) -> Iterator[Repository]:
         repo.close()
 
 
-def open_app(repo: Repository) -> None:
+def open_app(repo: Repository, args: argparse.Namespace) -> None:
     """Run the Textual app on `repo` until the operator quits."""
+    window = getattr(args, "expiring_within", EXPIRY_WINDOW_DAYS)
+    if not 0 <= window <= MAX_WINDOW_DAYS:
+        raise UsageError(f"--expiring-within: must be 0 to {MAX_WINDOW_DAYS} days, not {window}")
     # Textual loads only for the app, so scripting commands start quickly.
     from assetloom_tui.ui.app import AssetLoomApp
 
-    AssetLoomApp(repo, current_operator()).run()
+    AssetLoomApp(repo, current_operator(), expiry_window_days=window).run()
 
 
 def validated(model, **values):
