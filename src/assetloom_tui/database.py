@@ -24,6 +24,8 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 15_000
 # An arbitrary number that names the schema-migration lock on PostgreSQL.
 MIGRATION_LOCK = 7_301_455
+# PostgreSQL: every write transaction NOTIFYs this channel; repository/watch.py LISTENs to it.
+CHANGES_CHANNEL = "assetloom_changes"
 
 
 def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
@@ -98,6 +100,9 @@ class Database:
         """A unit of work that commits only if its block finishes, and rolls back otherwise."""
         with self._translate_failures(), self._writer() as session, session.begin():
             yield session
+            if not self.is_sqlite:
+                # Live screens elsewhere LISTEN for this; PostgreSQL delivers it only on commit.
+                session.execute(text(f"NOTIFY {CHANGES_CHANNEL}"))
 
     @contextmanager
     def _translate_failures(self, writing: bool = True) -> Iterator[None]:

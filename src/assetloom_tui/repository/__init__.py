@@ -14,6 +14,7 @@ from assetloom_tui.repository.licenses import LicenseRepository
 from assetloom_tui.repository.people import PeopleRepository
 from assetloom_tui.repository.people_records import AssetRecordRepository, UserRecordRepository
 from assetloom_tui.repository.seats import SeatRepository
+from assetloom_tui.repository.watch import ChangeWatcher
 
 
 class Repository:
@@ -30,6 +31,7 @@ class Repository:
         self.asset_records = AssetRecordRepository(database)
         self.exports = ExportRepository(database)
         self.activity = ActivityRepository(database)
+        self.watch = ChangeWatcher(database)
 
     @classmethod
     def open(cls, url: str) -> Repository:
@@ -38,6 +40,7 @@ class Repository:
 
     def close(self) -> None:
         """Release the database connections."""
+        self.watch.close()
         self.database.dispose()
 
 
