@@ -9,6 +9,7 @@ from pathlib import Path
 
 from assetloom_tui import importers
 from assetloom_tui.cli import commands, listings
+from assetloom_tui.cli.audit import add_audit_commands
 from assetloom_tui.cli.common import UsageError
 from assetloom_tui.cli.records import add_record_commands
 from assetloom_tui.cli.reports import add_report_commands
@@ -163,6 +164,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_record_commands(subparsers, common)
     add_report_commands(subparsers, common)
+    add_audit_commands(subparsers, common)
     return parser
 
 

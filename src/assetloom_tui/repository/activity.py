@@ -12,6 +12,18 @@ from assetloom_tui.models import Asset, Assignment, ChangeEvent, License, SeatEv
 from assetloom_tui.repository.license_records import as_utc
 from assetloom_tui.views import ActivityEntry, LedgerProblem
 
+# Every action the log records: seat movements, then changes to records.
+ACTIONS = (
+    "checkout",
+    "checkin",
+    "added",
+    "edited",
+    "deactivated",
+    "reactivated",
+    "deleted",
+    "imported",
+)
+
 
 @dataclass(frozen=True)
 class ActivityFilter:
@@ -171,6 +183,22 @@ class ActivityRepository:
             )
             for license_id, name, assignment_id, quantity, held, logged_out, logged_held in rows
         ]
+
+    def unknown_names(self, wanted: ActivityFilter) -> list[str]:
+        """The license, user or asset `wanted` names that never existed (deleted ones did)."""
+        lookups = (
+            (wanted.license_id, License.id, f"no license has the id {wanted.license_id}"),
+            (wanted.username, User.username, f"no user is named {wanted.username!r}"),
+            (wanted.asset_tag, Asset.asset_tag, f"no asset has the tag {wanted.asset_tag!r}"),
+        )
+        unknown = []
+        with self._database.read() as session:
+            for value, column, message in lookups:
+                if value in (None, ""):
+                    continue
+                if session.scalar(select(func.count()).where(column == value)) == 0:
+                    unknown.append(message)
+        return unknown
 
     def license_count(self) -> int:
         """How many licenses the check covered (deleted ones too: their history stays)."""
