@@ -30,6 +30,8 @@ class ActivityFilter:
     """Which entries to read; every field left empty matches everything."""
 
     license_id: int | None = None
+    user_id: int | None = None
+    asset_id: int | None = None
     username: str = ""
     asset_tag: str = ""
     operator: str = ""
@@ -100,12 +102,22 @@ class ActivityRepository:
 
     def entries(self, wanted: ActivityFilter = ActivityFilter()) -> list[ActivityEntry]:
         """Log entries matching `wanted`, newest first."""
+        return [entry for _key, entry in self.keyed_entries(wanted)]
+
+    def keyed_entries(
+        self, wanted: ActivityFilter = ActivityFilter()
+    ) -> list[tuple[str, ActivityEntry]]:
+        """`entries`, each with a key that stays the same across reads (`seat-7`, `change-3`)."""
         seats, changes = _seat_rows(), _change_rows()
         if wanted.license_id is not None:
             seats = seats.where(SeatEvent.license_id == wanted.license_id)
             changes = changes.where(
                 ChangeEvent.record_type == "license", ChangeEvent.record_id == wanted.license_id
             )
+        for column, value in ((User.id, wanted.user_id), (Asset.id, wanted.asset_id)):
+            if value is not None:
+                seats = seats.where(column == value)
+                changes = changes.where(column == value)
         if wanted.username:
             seats = seats.where(User.username == wanted.username)
             changes = changes.where(User.username == wanted.username)
@@ -134,7 +146,7 @@ class ActivityRepository:
         )
         with self._database.read() as session:
             rows = session.execute(query).all()
-        return [_entry(row._asdict()) for row in rows]
+        return [_keyed(row._asdict()) for row in rows]
 
     def check(self) -> list[LedgerProblem]:
         """Recompute every assignment's held seats from the log; list where they differ."""
@@ -206,8 +218,7 @@ class ActivityRepository:
             return session.scalar(select(func.count()).select_from(License))
 
 
-def _entry(values: dict) -> ActivityEntry:
-    values.pop("event_id")
-    values.pop("log")
+def _keyed(values: dict) -> tuple[str, ActivityEntry]:
+    key = f"{values.pop('log')}-{values.pop('event_id')}"
     values["recorded_at"] = as_utc(values["recorded_at"])
-    return ActivityEntry(**values)
+    return key, ActivityEntry(**values)

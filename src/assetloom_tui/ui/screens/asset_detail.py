@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from assetloom_tui.repository.activity import ActivityFilter
 from assetloom_tui.ui.screens.target_detail import TargetDetailScreen, TargetPage, summary_line
 
 
@@ -28,6 +29,5 @@ class AssetDetailScreen(TargetDetailScreen):
             asset.active,
             summary,
             repository.people.asset_assignments(self.target_id),
-            repository.licenses.target_history("asset", self.target_id),
-            repository.asset_records.changes(self.target_id),
+            repository.activity.keyed_entries(ActivityFilter(asset_id=self.target_id)),
         )

@@ -11,16 +11,17 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Footer, Header, Static, TabbedContent, TabPane, Tabs
 
+from assetloom_tui.repository.activity import ActivityFilter
 from assetloom_tui.ui.screens.base import QUIET_SECTION_KEYS, DeskScreen
 from assetloom_tui.ui.screens.checkin import NOT_REASSIGNABLE, CheckinModal
 from assetloom_tui.ui.screens.checkin_all import CheckinAllDialog
 from assetloom_tui.ui.screens.checkout import CheckoutModal
 from assetloom_tui.ui.screens.license_actions import delete_license, edit_license
 from assetloom_tui.ui.widgets import cells
-from assetloom_tui.ui.widgets.history import HistoryView, change_rows, seat_rows
+from assetloom_tui.ui.widgets.history import HistoryView, history_rows
 from assetloom_tui.ui.widgets.record_table import ColumnSpec, RecordTable
 from assetloom_tui.ui.widgets.usage_chart import UsageChart
-from assetloom_tui.views import AssignmentView, ChangeEntry, HistoryEntry, LicenseDetail
+from assetloom_tui.views import ActivityEntry, AssignmentView, LicenseDetail
 
 ASSIGNMENT_COLUMNS = (
     ColumnSpec("Target", minimum=16, weight=2),
@@ -37,8 +38,7 @@ class LicensePage:
 
     license: LicenseDetail
     assignments: list[AssignmentView]
-    history: list[HistoryEntry]
-    changes: list[ChangeEntry]
+    history: list[tuple[str, ActivityEntry]]
     held_over_time: list[tuple[dt.date, int]]
 
 
@@ -117,15 +117,14 @@ class LicenseDetailScreen(DeskScreen):
         super().on_mount()
 
     def reload(self) -> None:
-        licenses = self.repository.licenses
+        licenses, activity = self.repository.licenses, self.repository.activity
         license_id = self.license_id
 
         def read() -> LicensePage:
             return LicensePage(
                 licenses.get(license_id),
                 licenses.assignments(license_id),
-                licenses.history(license_id),
-                licenses.changes(license_id),
+                activity.keyed_entries(ActivityFilter(license_id=license_id)),
                 licenses.held_over_time(license_id),
             )
 
@@ -150,7 +149,7 @@ class LicenseDetailScreen(DeskScreen):
         note = self.query_one("#assignment-note", Static)
         note.update(Text("" if license_.reassignable else NOT_REASSIGNABLE))
         note.display = not license_.reassignable
-        self.query_one(HistoryView).show(seat_rows(page.history), change_rows(page.changes))
+        self.query_one(HistoryView).show(history_rows(page.history, "target"))
         self.query_one(UsageChart).show(page.held_over_time, today, license_.seats)
 
     @staticmethod

@@ -14,9 +14,9 @@ from assetloom_tui.ui.screens.base import QUIET_SECTION_KEYS, DeskScreen
 from assetloom_tui.ui.screens.checkin import CheckinModal
 from assetloom_tui.ui.screens.target_actions import delete_target, edit_target, toggle_active
 from assetloom_tui.ui.widgets import cells
-from assetloom_tui.ui.widgets.history import HistoryView, change_rows, seat_rows
+from assetloom_tui.ui.widgets.history import HistoryView, history_rows
 from assetloom_tui.ui.widgets.record_table import ColumnSpec, RecordTable
-from assetloom_tui.views import AssignmentView, ChangeEntry, HistoryEntry
+from assetloom_tui.views import ActivityEntry, AssignmentView
 
 HELD_COLUMNS = (
     ColumnSpec("License", minimum=16, weight=2),
@@ -35,8 +35,7 @@ class TargetPage:
     active: bool
     summary: Text
     held: list[AssignmentView]
-    history: list[HistoryEntry]
-    changes: list[ChangeEntry]
+    history: list[tuple[str, ActivityEntry]]
 
 
 class TargetDetailScreen(DeskScreen):
@@ -94,9 +93,7 @@ class TargetDetailScreen(DeskScreen):
         self.page = page
         self.query_one("#target-summary", Static).update(page.summary)
         self.table.show((str(item.id), self._cells(item)) for item in page.held)
-        self.query_one(HistoryView).show(
-            seat_rows(page.history, who_is_license=True), change_rows(page.changes)
-        )
+        self.query_one(HistoryView).show(history_rows(page.history, "license"))
 
     @staticmethod
     def _cells(item: AssignmentView) -> list[Text]:

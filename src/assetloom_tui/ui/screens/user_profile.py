@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from assetloom_tui.repository.activity import ActivityFilter
 from assetloom_tui.ui.screens.target_detail import TargetDetailScreen, TargetPage, summary_line
 
 
@@ -27,6 +28,5 @@ class UserProfileScreen(TargetDetailScreen):
             user.active,
             summary,
             repository.people.user_assignments(self.target_id),
-            repository.licenses.target_history("user", self.target_id),
-            repository.user_records.changes(self.target_id),
+            repository.activity.keyed_entries(ActivityFilter(user_id=self.target_id)),
         )

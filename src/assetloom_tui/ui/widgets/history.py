@@ -1,4 +1,4 @@
-"""One history table for seat events and record changes, newest first, with the full line below."""
+"""The history table of the activity log, newest first, with the highlighted entry in full below."""
 
 from __future__ import annotations
 
@@ -13,15 +13,15 @@ from textual.widgets import DataTable, Static
 
 from assetloom_tui.ui.widgets import cells
 from assetloom_tui.ui.widgets.record_table import ColumnSpec, RecordTable
-from assetloom_tui.views import ChangeEntry, HistoryEntry
+from assetloom_tui.views import ActivityEntry
 
 ACTION_STYLES = {"checkin": "green", "checkout": "yellow", "deleted": "red", "deactivated": "red"}
 
 
 def history_columns(who: str) -> tuple[ColumnSpec, ...]:
-    """Date, Action, Qty, `who` (Target or License), Notes, Operator."""
+    """When, Action, Qty, `who` (Target or License), Notes, Operator."""
     return (
-        ColumnSpec("Date", 10),
+        ColumnSpec("When", 16),
         ColumnSpec("Action", 11),
         ColumnSpec("Qty", 4, justify="right"),
         ColumnSpec(who, minimum=10),
@@ -30,52 +30,62 @@ def history_columns(who: str) -> tuple[ColumnSpec, ...]:
     )
 
 
+def local_time(moment: dt.datetime) -> str:
+    """A stored UTC time as the operator's local `YYYY-MM-DD HH:MM`."""
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def action_text(action: str) -> Text:
+    """The action, coloured by what it did to seats or records."""
+    return Text(action, style=ACTION_STYLES.get(action, ""))
+
+
+def one_line(text: str) -> str:
+    """Notes on one table line: line breaks become spaces."""
+    return text.replace("\r\n", " ").replace("\n", " ")
+
+
 @dataclass(frozen=True)
 class HistoryRow:
-    """One row of the table, and the whole of it as one line of text."""
+    """One row of the table, and the whole entry as one line of text."""
 
     key: str
-    recorded_at: dt.datetime
+    entry: ActivityEntry
     cells: list[Text]
     full: Text
 
 
-def seat_rows(entries: Iterable[HistoryEntry], who_is_license: bool = False) -> list[HistoryRow]:
-    """Checkouts and checkins; `who` is the target, or the license on a user or asset screen."""
-    rows = []
-    for entry in entries:
-        who = entry.license_name if who_is_license else entry.target
-        notes = entry.notes.replace("\n", " ")
-        row = [
-            cells.day(entry.event_date),
-            Text(entry.action, style=ACTION_STYLES.get(entry.action, "")),
-            cells.number(entry.quantity),
-            cells.literal(who),
-            cells.literal(notes),
-            cells.literal(entry.operator),
-        ]
-        full = Text(f"{entry.event_date.isoformat()} {entry.action} {entry.quantity} ")
-        full.append(f"{'of' if who_is_license else 'to/from'} {who}")
-        full.append(f" by {entry.operator}" + (f": {notes}" if notes else ""))
-        rows.append(HistoryRow(f"seat-{entry.id}", entry.recorded_at, row, full))
-    return rows
+def describe(entry: ActivityEntry) -> Text:
+    """The whole entry in words: when, what, how many, of what, to whom, by whom, why."""
+    line = Text(f"{local_time(entry.recorded_at)} ")
+    line.append_text(action_text(entry.action))
+    if entry.quantity is not None:
+        line.append(f" {entry.quantity} of {entry.license} ")
+        line.append(f"{'to' if entry.action == 'checkout' else 'from'} {entry.target}")
+        if entry.event_date is not None:
+            line.append(f", dated {entry.event_date.isoformat()}")
+    else:
+        subject = entry.license if entry.record_type == "license" else entry.target
+        line.append(f" {entry.record_type} {subject}".rstrip())
+    line.append(f" by {entry.operator}")
+    if entry.notes:
+        line.append(f": {one_line(entry.notes)}")
+    return line
 
 
-def change_rows(entries: Iterable[ChangeEntry]) -> list[HistoryRow]:
-    """Added, edited, deactivated, reactivated, deleted: the summary goes under Notes."""
+def history_rows(keyed: Iterable[tuple[str, ActivityEntry]], who: str) -> list[HistoryRow]:
+    """Rows of a History tab; `who` is "target" on a license, "license" on a user or asset."""
     rows = []
-    for entry in entries:
-        day = entry.recorded_at.astimezone().date()
+    for key, entry in keyed:
         row = [
-            cells.day(day),
-            Text(entry.action, style=ACTION_STYLES.get(entry.action, "")),
-            Text(""),
-            Text(""),
-            cells.literal(entry.summary),
+            cells.literal(local_time(entry.recorded_at)),
+            action_text(entry.action),
+            Text("") if entry.quantity is None else cells.number(entry.quantity),
+            cells.literal(getattr(entry, who)),
+            cells.literal(one_line(entry.notes)),
             cells.literal(entry.operator),
         ]
-        full = Text(f"{day.isoformat()} {entry.action} by {entry.operator}: {entry.summary}")
-        rows.append(HistoryRow(f"change-{entry.id}", entry.recorded_at, row, full))
+        rows.append(HistoryRow(key, entry, row, describe(entry)))
     return rows
 
 
@@ -91,13 +101,8 @@ class HistoryView(Vertical):
         yield RecordTable(history_columns(self._who), id="history-table")
         yield Static("", id="history-line", markup=False)
 
-    def show(self, *groups: list[HistoryRow]) -> None:
-        """Show every row of every group, newest first."""
-        rows = sorted(
-            (row for group in groups for row in group),
-            key=lambda row: row.recorded_at,
-            reverse=True,
-        )
+    def show(self, rows: list[HistoryRow]) -> None:
+        """Show the rows in the order given (the log reads newest first)."""
         self.rows = {row.key: row for row in rows}
         table = self.query_one(RecordTable)
         table.show((row.key, row.cells) for row in rows)
