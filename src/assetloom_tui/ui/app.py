@@ -14,13 +14,15 @@ from textual.screen import ModalScreen, Screen
 
 from assetloom_tui.errors import AssetLoomError, DatabaseError, NotFoundError
 from assetloom_tui.repository import Repository
-from assetloom_tui.ui.background import UnexpectedError
+from assetloom_tui.ui.background import UnexpectedError, run_in_thread
+from assetloom_tui.ui.screens.activity import ActivityScreen
 from assetloom_tui.ui.screens.alerts import AlertsScreen
 from assetloom_tui.ui.screens.asset_detail import AssetDetailScreen
 from assetloom_tui.ui.screens.assets import AssetListScreen
 from assetloom_tui.ui.screens.base import DeskScreen
 from assetloom_tui.ui.screens.command_palette import DeskCommandPalette
 from assetloom_tui.ui.screens.error import ErrorDialog
+from assetloom_tui.ui.screens.form import FormModal
 from assetloom_tui.ui.screens.help import HelpModal, screen_keys
 from assetloom_tui.ui.screens.license_detail import LicenseDetailScreen
 from assetloom_tui.ui.screens.licenses import LicenseListScreen
@@ -29,6 +31,9 @@ from assetloom_tui.ui.screens.users import UserListScreen
 from assetloom_tui.views import EXPIRY_WINDOW_DAYS
 
 log = logging.getLogger(__name__)
+
+# How often the app asks whether another session changed the database.
+WATCH_SECONDS = 0.5
 
 
 class AssetLoomApp(App[None]):
@@ -41,12 +46,15 @@ class AssetLoomApp(App[None]):
         Binding("u", "users", "Users", id="users"),
         Binding("s", "assets", "Assets", id="assets"),
         Binding("w", "alerts", "Alerts", id="alerts"),
+        # Not in the footer: the list footers are full at 80 columns; `?` and the palette list it.
+        Binding("y", "activity", "Activity", show=False, id="activity"),
     ]
     SECTIONS: ClassVar[dict[str, type[Screen]]] = {
         "licenses": LicenseListScreen,
         "users": UserListScreen,
         "assets": AssetListScreen,
         "alerts": AlertsScreen,
+        "activity": ActivityScreen,
     }
 
     def __init__(
@@ -56,6 +64,38 @@ class AssetLoomApp(App[None]):
         self.repository = repository
         self.operator = operator
         self.expiry_window_days = expiry_window_days
+        self.watching = False
+
+    def on_mount(self) -> None:
+        # The first question only takes the starting point; it runs before the first screen's
+        # data is shown, so a change made after that is never missed.
+        self.watch_for_changes()
+        self.set_interval(WATCH_SECONDS, self.watch_for_changes)
+
+    def watch_for_changes(self) -> None:
+        """Ask (in a worker) whether another session changed the database; reload if so."""
+        if self.watching:
+            # The previous question is still out (a slow server): never queue a second one.
+            return
+        self.watching = True
+        watch = self.repository.watch
+        run_in_thread(self, watch.changed, self._watched, self._watch_failed, "watch")
+
+    def _watched(self, changed: bool) -> None:
+        self.watching = False
+        if changed:
+            self.reload_screens()
+
+    def _watch_failed(self, error: AssetLoomError) -> None:
+        # The watcher reports database trouble itself; screens say it when they next read.
+        self.watching = False
+        log.warning("watching for changes failed: %s", error.message)
+
+    def reload_screens(self) -> None:
+        """Read every open screen's data again, and any open form's seat counts."""
+        for screen in self.screen_stack:
+            if isinstance(screen, (DeskScreen, FormModal)):
+                screen.reload()
 
     def get_default_screen(self) -> Screen:
         return LicenseListScreen()
@@ -81,6 +121,10 @@ class AssetLoomApp(App[None]):
         """Show every license that needs attention."""
         self._open_section(AlertsScreen)
 
+    def action_activity(self) -> None:
+        """Show the activity log: every seat movement and change, with filters."""
+        self._open_section(ActivityScreen)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # While the command palette is open it is the screen; it offers every section.
         if action not in self.SECTIONS or isinstance(self.screen, CommandPalette):
@@ -104,9 +148,7 @@ class AssetLoomApp(App[None]):
         """A change was written (seats or records): say so, and refresh every screen."""
         log.info("%s: %s", self.operator, message)
         self.notify(message, title="Done", markup=False)
-        for screen in self.screen_stack:
-            if isinstance(screen, DeskScreen):
-                screen.reload()
+        self.reload_screens()
 
     def open_license(self, license_id: int) -> None:
         """Show one license's detail screen."""

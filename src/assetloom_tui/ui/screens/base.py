@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, ClassVar, TypeVar, cast
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from assetloom_tui.errors import AssetLoomError
 from assetloom_tui.ui.background import run_in_thread
 
 if TYPE_CHECKING:
@@ -45,6 +46,8 @@ class DeskScreen(Screen[None]):
         """The repository every read and write goes through."""
         return self.desk.repository
 
+    failure = ""
+
     def on_mount(self) -> None:
         self.reload()
 
@@ -53,7 +56,19 @@ class DeskScreen(Screen[None]):
 
     def load(self, call: Callable[[], T], show: Callable[[T], None], group: str = "load") -> None:
         """Run a repository read in a worker and show its result."""
-        run_in_thread(self, call, show, self.desk.show_failure, group)
+
+        def shown(result: T) -> None:
+            self.failure = ""
+            show(result)
+
+        def failed(error: AssetLoomError) -> None:
+            # Live reloads repeat a failure (say, a record deleted in another session) on every
+            # change elsewhere: show it once, until a read succeeds again.
+            if error.message != self.failure:
+                self.failure = error.message
+                self.desk.show_failure(error)
+
+        run_in_thread(self, call, shown, failed, group)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "back":

@@ -29,12 +29,15 @@ class CheckinModal(FormModal):
             ("License", assignment.license_name),
             ("Assigned To", assignment.target_label),
             ("Checkout Date", assignment.checkout_date.isoformat()),
-            ("Quantity", f"{seats(assignment.held)} held (of {assignment.quantity} checked out)"),
         ]
         for label, value in rows:
             yield Static(Text.assemble((f"{label}: ", "bold"), value), classes="summary")
-        if not assignment.reassignable:
-            yield Static(Text(NOT_REASSIGNABLE), classes="summary warning")
+        yield Static(self._held_line(), id="checkin-held", classes="summary")
+
+    def _held_line(self) -> Text:
+        assignment = self.assignment
+        held = f"{seats(assignment.held)} held (of {assignment.quantity} checked out)"
+        return Text.assemble(("Quantity: ", "bold"), held)
 
     def compose_fields(self) -> ComposeResult:
         held = str(self.assignment.held)
@@ -47,6 +50,21 @@ class CheckinModal(FormModal):
 
     def on_mount(self) -> None:
         self.query_one("#quantity", Input).focus()
+        if not self.assignment.reassignable:
+            # Said once, where the refusal will appear if the operator submits anyway.
+            self.show_errors({"form": NOT_REASSIGNABLE})
+
+    def reload(self) -> None:
+        seat_rules, assignment_id = self.repository.seats, self.assignment.id
+        self.read_again(lambda: seat_rules.assignment(assignment_id), self._show_assignment)
+
+    def _show_assignment(self, assignment: AssignmentView) -> None:
+        """Another session changed this assignment: show what it holds now, keep what was typed."""
+        if assignment.held == self.assignment.held:
+            return
+        self.assignment = assignment
+        self.query_one("#checkin-held", Static).update(self._held_line())
+        self.show_notice(f"Assignment changed: now {seats(assignment.held)} held.")
 
     def build_request(self) -> CheckinRequest:
         return CheckinRequest(

@@ -25,17 +25,17 @@ class CheckinAllDialog(FormModal):
         self.assignments = assignments
 
     def compose_summary(self) -> ComposeResult:
+        yield Static(self._question(), id="checkin-all-question", classes="summary")
+
+    def _question(self) -> Text:
         plural = "assignment" if self.assignments == 1 else "assignments"
-        question = Text.assemble(
+        return Text.assemble(
             "Check in all ",
             (seats(self.license.held), "bold"),
             f" held by {self.assignments} {plural} of ",
             (self.license.name, "bold"),
             "? Each assignment gets its own checkin record.",
         )
-        yield Static(question, classes="summary")
-        if not self.license.reassignable:
-            yield Static(Text(NOT_REASSIGNABLE), classes="summary warning")
 
     def compose_fields(self) -> ComposeResult:
         today = self.repository.seats.today().isoformat()
@@ -46,6 +46,26 @@ class CheckinAllDialog(FormModal):
 
     def on_mount(self) -> None:
         self.query_one("#checkin_date", Input).focus()
+        if not self.license.reassignable:
+            # Said once, where the refusal will appear if the operator submits anyway.
+            self.show_errors({"form": NOT_REASSIGNABLE})
+
+    def reload(self) -> None:
+        licenses, license_id = self.repository.licenses, self.license.id
+
+        def read() -> tuple[LicenseDetail, int]:
+            return licenses.get(license_id), len(licenses.assignments(license_id))
+
+        self.read_again(read, self._show_seats)
+
+    def _show_seats(self, now: tuple[LicenseDetail, int]) -> None:
+        """Another session changed the held seats: ask about the new numbers."""
+        license_, assignments = now
+        if (license_.held, assignments) == (self.license.held, self.assignments):
+            return
+        self.license, self.assignments = license_, assignments
+        self.query_one("#checkin-all-question", Static).update(self._question())
+        self.show_notice(f"Seats changed: now {seats(license_.held)} held.")
 
     def build_request(self) -> CheckinAllRequest:
         return CheckinAllRequest(

@@ -28,14 +28,19 @@ class CheckoutModal(FormModal):
         self.allow_expired = False
 
     def compose_summary(self) -> ComposeResult:
-        line = Text.assemble(
+        yield Static(self._summary(), id="checkout-summary", classes="summary", markup=False)
+
+    def _summary(self) -> Text:
+        return Text.assemble(
             ("License: ", "bold"),
             self.license_name,
             "   ",
             (seats(self.available), "bold"),
             " available",
         )
-        yield Static(line, classes="summary", markup=False)
+
+    def _quantity_label(self) -> str:
+        return f"Assigned Quantity (of {self.available})"
 
     def compose_fields(self) -> ComposeResult:
         kinds = RadioSet(
@@ -48,12 +53,25 @@ class CheckoutModal(FormModal):
         picker = TargetPicker(self._search, self.desk.show_failure, id="picker")
         yield FormField("Which user", picker, "target_id")
         quantity = Input("1", id="quantity", compact=True)
-        yield FormField(f"Assigned Quantity (of {self.available})", quantity, "quantity")
+        yield FormField(self._quantity_label(), quantity, "quantity")
         notes = Input(id="notes", placeholder="Optional", compact=True)
         yield FormField("Checkout Notes", notes, "notes")
 
     def on_mount(self) -> None:
         self.query_one("#target-search", Input).focus()
+
+    def reload(self) -> None:
+        licenses, license_id = self.repository.licenses, self.license_id
+        self.read_again(lambda: licenses.get(license_id).available, self._show_available)
+
+    def _show_available(self, available: int) -> None:
+        """Another session changed the license: show the new count, keep what was typed."""
+        if available == self.available:
+            return
+        self.available = available
+        self.query_one("#checkout-summary", Static).update(self._summary())
+        self.field("quantity").set_label(self._quantity_label())
+        self.show_notice(f"Availability changed: now {seats(available)} available.")
 
     def _search(self, kind: str, text: str, limit: int) -> list[Target]:
         people = self.repository.people
@@ -97,7 +115,7 @@ class CheckoutModal(FormModal):
         if not isinstance(error, ExpiredLicenseError):
             super().refused(error)
             return
-        self.submitting = False
+        self._set_writing(False)
         question = (
             f"{self.license_name!r} expired on {error.expired_on.isoformat()}. Check out anyway?"
         )

@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from assetloom_tui.ui.app import AssetLoomApp
 
 R = TypeVar("R", bound=BaseModel)
+T = TypeVar("T")
+WRITING = "Writing… waiting for the database."
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +67,10 @@ class FormModal(ModalScreen[str | None]):
         with Vertical(classes="dialog form-dialog"):
             yield Label(self.title_text, classes="dialog-title", markup=False)
             yield from self.compose_summary()
+            for notice in ("form-notice", "form-writing"):
+                line = Static("", id=notice, classes="summary warning", markup=False)
+                line.display = False
+                yield line
             yield Static("", id="form-error", markup=False)
             yield from self.compose_fields()
             with Horizontal(classes="buttons"):
@@ -87,6 +93,30 @@ class FormModal(ModalScreen[str | None]):
     def perform(self, request: BaseModel) -> str:
         """Write the change through the repository (in a worker) and say what happened."""
         raise NotImplementedError
+
+    def reload(self) -> None:
+        """Read again what the form shows, as another session may have changed it (in a worker)."""
+
+    def read_again(self, call: Callable[[], T], show: Callable[[T], None]) -> None:
+        """Run a repository read for `reload` in a worker; a failure becomes the notice."""
+        run_in_thread(self, call, show, self._read_again_failed, "read-again")
+
+    def _read_again_failed(self, error: AssetLoomError) -> None:
+        self.show_notice(f"Could not read it again: {error.message}")
+
+    @property
+    def notice(self) -> str:
+        """The line at the top that says what changed since the form opened, if anything."""
+        return self._notice
+
+    _notice = ""
+
+    def show_notice(self, message: str) -> None:
+        """Say (literally) at the top of the form what changed since it opened."""
+        self._notice = message
+        line = self.query_one("#form-notice", Static)
+        line.update(Text(message))
+        line.display = bool(message)
 
     def field(self, name: str) -> FormField:
         """The form field for schema field `name`."""
@@ -133,25 +163,42 @@ class FormModal(ModalScreen[str | None]):
             self.desk.show_failure(UnexpectedError(f"{type(error).__name__}: {error}"))
             return
         self.show_errors({})
-        self.submitting = True
+        self._set_writing(True)
         run_in_thread(self, self._performer(request), self._done, self.refused, "submit")
+
+    def _set_writing(self, writing: bool) -> None:
+        """While a change is being written, say so and let neither Submit nor Cancel act."""
+        self.submitting = writing
+        self.query_one("#submit", Button).disabled = writing
+        line = self.query_one("#form-writing", Static)
+        line.update(WRITING if writing else "")
+        line.display = writing
 
     def _performer(self, request: BaseModel) -> Callable[[], str]:
         return lambda: self.perform(request)
 
     def _done(self, message: str) -> None:
-        self.submitting = False
+        self._set_writing(False)
+        # The help may have been opened over the form while it was writing.
+        self.pop_until_active()
         self.dismiss(message)
 
     def refused(self, error: AssetLoomError) -> None:
         """The repository refused the change: say why, beside the field it names."""
-        self.submitting = False
+        self._set_writing(False)
         if isinstance(error, (DatabaseError, UnexpectedError)):
             self.desk.show_failure(error)
         self.show_errors({error.field or "form": error.message})
+        # A refusal often means another session got there first: show everyone the numbers now.
+        self.desk.reload_screens()
 
     def action_cancel(self) -> None:
-        """Close the form without writing anything."""
+        """Close the form without writing anything (not while a change is being written)."""
+        if self.submitting:
+            self.notify(
+                "Still writing: the form closes when the database answers.", severity="warning"
+            )
+            return
         self.dismiss(None)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

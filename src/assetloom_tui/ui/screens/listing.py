@@ -30,6 +30,8 @@ class ListScreen(DeskScreen):
     def __init__(self) -> None:
         super().__init__()
         self.records: dict[str, object] = {}
+        # What the table shows, as comparable text with its styles (Text equality ignores them).
+        self.drawn: list[tuple[str, list[str]]] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -71,7 +73,12 @@ class ListScreen(DeskScreen):
 
     def _show_records(self, records: list) -> None:
         self.records = {str(record.id): record for record in records}
-        self.table.show((key, self.cells(record)) for key, record in self.records.items())
+        rows = [(key, self.cells(record)) for key, record in self.records.items()]
+        # A live reload that changed nothing here leaves the table (and its scrolling) alone.
+        drawn = [(key, [cell.markup for cell in cells]) for key, cells in rows]
+        if drawn != self.drawn:
+            self.drawn = drawn
+            self.table.show(rows)
         self.query_one("#list-status", Static).update(self.status(records))
 
     def status(self, records: list) -> Text:
