@@ -6,13 +6,12 @@ import argparse
 import csv
 import datetime as dt
 import logging
-import re
 import sys
 
 from assetloom_tui.cli.common import UsageError, repository
 from assetloom_tui.cli.listings import table
 from assetloom_tui.cli.output import emit, emit_json
-from assetloom_tui.repository.activity import ACTIONS, ActivityFilter
+from assetloom_tui.repository.activity import ACTIONS, ActivityFilter, local_days, parse_day
 from assetloom_tui.text import printable
 from assetloom_tui.views import ActivityEntry
 
@@ -32,7 +31,6 @@ HISTORY_FIELDS = (
     "notes",
 )
 DISAGREES = 1
-DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def add_audit_commands(subparsers, common: argparse.ArgumentParser) -> None:
@@ -99,14 +97,8 @@ def history_filter(args: argparse.Namespace) -> ActivityFilter:
         asset_tag=args.asset.strip(),
         operator=args.operator.strip(),
         action=args.action,
-        since=day_start(since) if since else None,
-        until=day_start(until + dt.timedelta(days=1)) if until else None,
+        **local_days(since, until),
     )
-
-
-def day_start(day: dt.date) -> dt.datetime:
-    """Local midnight at the start of `day`, as a UTC instant."""
-    return dt.datetime(day.year, day.month, day.day).astimezone().astimezone(dt.UTC)
 
 
 def entry_json(entry: ActivityEntry) -> dict[str, object]:
@@ -152,9 +144,7 @@ def _local_day(text: str | None, option: str) -> dt.date | None:
     if text is None:
         return None
     try:
-        if not DAY.fullmatch(text.strip()):
-            raise ValueError
-        return dt.date.fromisoformat(text.strip())
+        return parse_day(text)
     except ValueError:
         raise UsageError(f"{option}: must be a date as YYYY-MM-DD, not {text!r}") from None
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from sqlalchemy import Select, case, func, literal, null, select, union_all
@@ -11,6 +12,8 @@ from assetloom_tui.database import Database
 from assetloom_tui.models import Asset, Assignment, ChangeEvent, License, SeatEvent, User
 from assetloom_tui.repository.license_records import as_utc
 from assetloom_tui.views import ActivityEntry, LedgerProblem
+
+DAY = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 
 # Every action the log records: seat movements, then changes to records.
 ACTIONS = (
@@ -39,6 +42,26 @@ class ActivityFilter:
     since: dt.datetime | None = None
     until: dt.datetime | None = None
     limit: int | None = None
+
+
+def parse_day(text: str) -> dt.date:
+    """A day typed as YYYY-MM-DD; anything else (2026-1-5, 20260105) is a ValueError."""
+    if not DAY.fullmatch(text.strip()):
+        raise ValueError(f"{text!r} is not a date as YYYY-MM-DD")
+    return dt.date.fromisoformat(text.strip())
+
+
+def local_day_start(day: dt.date) -> dt.datetime:
+    """Local midnight at the start of `day`, as a UTC instant (what `since` and `until` take)."""
+    return dt.datetime(day.year, day.month, day.day).astimezone().astimezone(dt.UTC)
+
+
+def local_days(since: dt.date | None, until: dt.date | None) -> dict[str, dt.datetime | None]:
+    """`since` and `until` (inclusive) local days as the filter's UTC bounds."""
+    return {
+        "since": local_day_start(since) if since else None,
+        "until": local_day_start(until + dt.timedelta(days=1)) if until else None,
+    }
 
 
 def _seat_rows() -> Select:

@@ -15,6 +15,7 @@ from textual.screen import ModalScreen, Screen
 from assetloom_tui.errors import AssetLoomError, DatabaseError, NotFoundError
 from assetloom_tui.repository import Repository
 from assetloom_tui.ui.background import UnexpectedError, run_in_thread
+from assetloom_tui.ui.screens.activity import ActivityScreen
 from assetloom_tui.ui.screens.alerts import AlertsScreen
 from assetloom_tui.ui.screens.asset_detail import AssetDetailScreen
 from assetloom_tui.ui.screens.assets import AssetListScreen
@@ -45,12 +46,15 @@ class AssetLoomApp(App[None]):
         Binding("u", "users", "Users", id="users"),
         Binding("s", "assets", "Assets", id="assets"),
         Binding("w", "alerts", "Alerts", id="alerts"),
+        # Not in the footer: the list footers are full at 80 columns; `?` and the palette list it.
+        Binding("y", "activity", "Activity", show=False, id="activity"),
     ]
     SECTIONS: ClassVar[dict[str, type[Screen]]] = {
         "licenses": LicenseListScreen,
         "users": UserListScreen,
         "assets": AssetListScreen,
         "alerts": AlertsScreen,
+        "activity": ActivityScreen,
     }
 
     def __init__(
@@ -116,6 +120,10 @@ class AssetLoomApp(App[None]):
     def action_alerts(self) -> None:
         """Show every license that needs attention."""
         self._open_section(AlertsScreen)
+
+    def action_activity(self) -> None:
+        """Show the activity log: every seat movement and change, with filters."""
+        self._open_section(ActivityScreen)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # While the command palette is open it is the screen; it offers every section.
