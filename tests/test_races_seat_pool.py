@@ -89,6 +89,15 @@ def winners_in_commit_order(repo, license_id: int) -> list[tuple[int, str, int]]
         return [tuple(row) for row in session.execute(query)]
 
 
+def pairs(repo, key, value, license_id: int, action: str | None = None) -> dict[int, int]:
+    """{key: value} over one license's assignments, or over its seat events of `action`."""
+    query = select(key, value).where(key.class_.license_id == license_id)
+    if action is not None:
+        query = query.where(SeatEvent.action == action)
+    with repo.database.read() as session:
+        return dict(session.execute(query).all())
+
+
 def only_none_left(name: str) -> str:
     return f"Only 0 seats of '{name}' available."
 
@@ -113,7 +122,7 @@ def test_checkouts_racing_a_cut_of_total_seats_never_end_above_it(any_repo, any_
         detail = any_repo.licenses.get(license_id)
         assert len(winners) == checkouts["ok"]
         if cut == "ok":
-            # Held at the cut's commit was at most CUT_TO, and the rest filled only the new total.
+            # Only CUT_TO - KEPT racers won in all, so held never passed the new total.
             cuts += 1
             assert checkouts == {"ok": CUT_TO - KEPT, "refused": RACERS - (CUT_TO - KEPT)}
             assert (detail.seats, detail.held, detail.available) == (CUT_TO, CUT_TO, 0)
@@ -158,21 +167,8 @@ def test_checkouts_racing_checkin_all_keep_exactly_the_later_seats(any_repo, any
         assert sweep == "ok"
         checkouts = Counter(kind for who, kind, _ in outcomes[number] if who != "checkin_all")
         refusals = {detail for who, kind, detail in outcomes[number] if kind == "refused"}
-        with any_repo.database.read() as session:
-            swept = dict(
-                session.execute(
-                    select(SeatEvent.assignment_id, SeatEvent.id).where(
-                        SeatEvent.license_id == license_id, SeatEvent.action == "checkin"
-                    )
-                ).all()
-            )
-            held = dict(
-                session.execute(
-                    select(Assignment.id, Assignment.held).where(
-                        Assignment.license_id == license_id
-                    )
-                ).all()
-            )
+        swept = pairs(any_repo, SeatEvent.assignment_id, SeatEvent.id, license_id, "checkin")
+        held = pairs(any_repo, Assignment.id, Assignment.held, license_id)
         first, last = min(swept.values()), max(swept.values())
         winners = winners_in_commit_order(any_repo, license_id)
         before = [assignment for assignment, _, event in winners if event < first]
