@@ -24,7 +24,7 @@ IMPORT_USERS = 200
 CHURNERS = 3
 # What each round does to the importer: kill it at a random SQL statement inside its one
 # transaction, kill it (and the churners) after a random delay, or let it finish.
-ROUNDS = ("die inside", "killed", "finish", "killed", "killed")
+ROUNDS = ("die inside", "killed", "finish", "killed")
 # Long enough for the slowest machine to start a Python process and open the database.
 START_TIMEOUT = 60
 PROBE_LOCK_TIMEOUT = "5s"
