@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
+import io
 import logging
 import sys
 
@@ -71,11 +72,7 @@ def run_history(args: argparse.Namespace) -> int:
     if args.json:
         emit_json(rows)
     elif args.csv:
-        writer = csv.DictWriter(sys.stdout, HISTORY_FIELDS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(
-            {k: "" if v is None else printable(str(v)) for k, v in row.items()} for row in rows
-        )
+        sys.stdout.write(_history_csv(rows))
     elif entries:
         emit(_history_table(entries))
     else:
@@ -121,6 +118,16 @@ def run_check(args: argparse.Namespace) -> int:
         return DISAGREES
     emit(f"All {count} licenses agree with their history.")
     return 0
+
+
+def _history_csv(rows: list[dict[str, object]]) -> str:
+    """The rows as CSV text: one header line, empty cells for missing values, text made safe."""
+    text = io.StringIO()
+    writer = csv.DictWriter(text, HISTORY_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: "" if v is None else printable(str(v)) for k, v in row.items()})
+    return text.getvalue()
 
 
 def _history_table(entries: list[ActivityEntry]) -> str:
