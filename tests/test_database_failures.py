@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+from sqlalchemy import text
 
 from assetloom_tui.database import open_database
 from assetloom_tui.errors import DatabaseError
@@ -68,3 +69,24 @@ def test_opening_and_reading_an_up_to_date_database_does_not_wait_for_a_writer(
     blocker.close()
     reader.close()
     assert listed == [(license_id, 3)]
+
+
+def test_a_postgresql_writer_behind_a_held_lock_gives_up_with_the_lock_message(postgres):
+    url = postgres.database_url()
+    setup = Repository.open(url)
+    license_id = add_license(setup, seats=3)
+    user_id = add_user(setup)
+    impatient = Repository(open_database(url, busy_timeout_ms=300))
+    request = CheckoutRequest(license_id=license_id, target_type="user", target_id=user_id)
+
+    with setup.database.write() as session:
+        session.execute(
+            text("SELECT id FROM licenses WHERE id = :id FOR UPDATE"), {"id": license_id}
+        )
+        with pytest.raises(DatabaseError, match="locked by another session; nothing was written"):
+            impatient.seats.checkout(request, operator="tester")
+
+    assert impatient.seats.checkout(request, operator="tester").held == 1
+    assert setup.licenses.get(license_id).available == 2
+    impatient.close()
+    setup.close()

@@ -62,6 +62,11 @@ def create_database_engine(url: str, busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_
         engine = create_engine(url, connect_args={"timeout": busy_timeout_ms / 1000})
         _configure_sqlite(engine, busy_timeout_ms)
         return engine
+    if parsed.get_backend_name() == "postgresql":
+        # A writer stuck behind a frozen colleague gives up like SQLite's busy timeout does,
+        # instead of waiting until TCP keepalive notices a dead link hours later.
+        options = f"-c lock_timeout={int(busy_timeout_ms)}"
+        return create_engine(url, pool_pre_ping=True, connect_args={"options": options})
     return create_engine(url, pool_pre_ping=True)
 
 
@@ -69,7 +74,7 @@ def describe_database_failure(error: Exception, url: str, writing: bool = True) 
     """A one-line message for a failure to reach or use the database."""
     text = str(getattr(error, "orig", error)).strip().splitlines()[0] if str(error) else ""
     where = make_url(url).render_as_string(hide_password=True)
-    if "locked" in text or "busy" in text:
+    if "locked" in text or "busy" in text or "lock timeout" in text:
         outcome = "nothing was written" if writing else "it could not be read"
         return f"The database {where} is locked by another session; {outcome}. Try again."
     return f"The database {where} could not be used: {text}"
