@@ -25,6 +25,8 @@ from assetloom_tui.repository import Repository
 from assetloom_tui.ui.screens.license_detail import LicenseDetailScreen
 
 AVAIL = 4
+HELD = 3
+ALERT_AVAIL = 3
 DEADLINE_SECONDS = 2.0
 
 
@@ -170,5 +172,34 @@ async def test_user_profile_follows_another_repository(db_url):
             assert await shows_within(pilot, lambda: table(pilot, "#held-table").row_count == 1)
             [assignment] = repo.licenses.assignments(ids["Alpha Tool"])
             assert cell(pilot, "#held-table", assignment.id, 1) == "2"
+    finally:
+        repo.close()
+
+
+async def test_alerts_and_user_list_follow_another_repository(db_url):
+    repo = Repository.open(db_url)
+    low = add_license(repo, "Seat Saver", seats=5, min_available=2)
+    alice, bob = add_user(repo, "alice"), add_user(repo, "bob")
+    app = make_app(repo)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await press(pilot, "u", "down")
+            assert table(pilot, "#records").highlighted_key() == str(bob)
+            assert cell(pilot, "#records", bob, HELD) == "0"
+
+            checkout_elsewhere(db_url, low, bob, 3)
+
+            assert await shows_within(pilot, lambda: cell(pilot, "#records", bob, HELD) == "3")
+            assert table(pilot, "#records").highlighted_key() == str(bob)
+            assert cell(pilot, "#records", alice, HELD) == "0"
+
+            await press(pilot, "w")
+            assert table(pilot, "#alerts-table").keys() == [str(low)]
+            checkout_elsewhere(db_url, low, alice, 2)
+            assert await shows_within(
+                pilot, lambda: cell(pilot, "#alerts-table", low, ALERT_AVAIL) == "0"
+            )
+            assert repo.licenses.get(low).available == 0
     finally:
         repo.close()
