@@ -356,13 +356,21 @@ def test_import_summary_is_the_last_line_and_says_when_nothing_was_written(snipe
     written = run("import", "licenses", str(path), "--skip-invalid", "--db", str(db_path))
 
     assert refused.returncode == 1
-    assert refused.stdout.strip().splitlines()[-1].startswith(
-        f"{path.name}: nothing written; the file would give {len(rows) - bad} created, "
+    assert (
+        refused.stdout.strip()
+        .splitlines()[-1]
+        .startswith(
+            f"{path.name}: nothing written; the file would give {len(rows) - bad} created, "
+        )
     )
     assert f"Nothing was written: {bad} rows with errors." in refused.stderr
     assert written.returncode == 0
-    assert written.stdout.strip().splitlines()[-1].startswith(
-        f"{path.name}: {len(rows) - bad} created, 0 updated, 0 unchanged, {bad} failed; "
+    assert (
+        written.stdout.strip()
+        .splitlines()[-1]
+        .startswith(
+            f"{path.name}: {len(rows) - bad} created, 0 updated, 0 unchanged, {bad} failed; "
+        )
     )
 
 
@@ -373,3 +381,18 @@ def test_expiring_within_must_be_a_day_count(days, db_path):
     assert result.returncode == 2
     assert "--expiring-within" in result.stderr
     assert no_traceback(result)
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(desk, db_path):
+    for number in range(300):
+        add_license(desk, name=f"License {number:03d}", seats=1)
+    command = [sys.executable, "-m", "assetloom_tui", "licenses", "--json", "--db", str(db_path)]
+
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
+        process.stdout.read(10)
+        process.stdout.close()
+        stderr = process.stderr.read().decode()
+        process.wait(timeout=60)
+
+    assert "Traceback" not in stderr
+    assert "BrokenPipeError" not in stderr
