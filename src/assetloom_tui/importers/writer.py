@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import TextIO
 
+from assetloom_tui.importers.rows import LICENSE_FIELDS
 from assetloom_tui.importers.snipeit import LICENSE_COLUMNS
 
 # Export-only columns: the import does not know them, so it ignores them.
@@ -20,26 +21,7 @@ def _column(field: str) -> str:
 
 
 LICENSE_HEADER = (
-    *(
-        _column(field)
-        for field in (
-            "name",
-            "product_key",
-            "manufacturer",
-            "category",
-            "seats",
-            "reassignable",
-            "expiration_date",
-            "purchase_date",
-            "purchase_cost",
-            "order_number",
-            "licensed_to_name",
-            "licensed_to_email",
-            "supplier",
-            "notes",
-            "min_available",
-        )
-    ),
+    *(_column(field) for field in LICENSE_FIELDS),
     HELD,
     AVAILABLE,
     *(_column(field) for field in ("username", "email", "full_name", "asset_tag", "asset_name")),
