@@ -41,7 +41,8 @@ def add_audit_commands(subparsers, common: argparse.ArgumentParser) -> None:
         common,
         "history",
         run_history,
-        "the activity log, newest first: who checked out, checked in, added, edited or deleted what",
+        "the activity log, newest first: who checked out, checked in, added, edited or "
+        "deleted what",
     )
     history.add_argument("--license", metavar="ID", type=int, help="only this license")
     history.add_argument("--user", metavar="NAME", default="", help="only this username")

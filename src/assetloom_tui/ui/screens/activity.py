@@ -1,4 +1,4 @@
-"""Every entry of the activity log, newest first, narrowed by a bar of filters; Enter opens its license."""
+"""Every entry of the activity log, newest first, narrowed by a bar of filters."""
 
 from __future__ import annotations
 

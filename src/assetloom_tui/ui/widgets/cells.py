@@ -57,7 +57,7 @@ ALERT_STYLES = {"expired": "bold red", "expiring": "bold yellow", "low": "bold m
 
 
 def alert_flags(reasons: tuple[str, ...]) -> Text:
-    """`E` expired, `S` expiring soon, `L` at or below the minimum available: letters, not colour."""
+    """`E` expired, `S` expiring soon, `L` at or below the minimum: letters, not colour."""
     flags = Text(no_wrap=True)
     for reason in reasons:
         flags.append(ALERT_LETTERS[reason], style=ALERT_STYLES[reason])
@@ -70,7 +70,7 @@ def day(value: dt.date | None) -> Text:
 
 
 def label_line(*parts: tuple[str, object]) -> Text:
-    """`Label: value` pairs on one line, empty ones left out; the labels bold, the values literal."""
+    """`Label: value` pairs on one line, empty ones left out; bold labels, literal values."""
     line = Text(no_wrap=False)
     shown = [(label, value) for label, value in parts if value not in (None, "")]
     for index, (label, value) in enumerate(shown):
