@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Footer, Header, Input, Static
 
+from assetloom_tui.text import plural
 from assetloom_tui.ui.screens.base import DeskScreen
 from assetloom_tui.ui.widgets.filter_input import FilterInput
 from assetloom_tui.ui.widgets.record_table import ColumnSpec, RecordTable
@@ -83,11 +84,12 @@ class ListScreen(DeskScreen):
 
     def status(self, records: list) -> Text:
         """The line under the list: how many records are shown."""
-        count = f"{len(records)} {self.NOUN}"
-        if self.LIMIT is not None and len(records) >= self.LIMIT:
-            count = f"The first {len(records)} {self.NOUN}: press / and type to narrow."
+        shown = len(records)
+        count = plural(shown, self.NOUN.removesuffix("s"))
+        if self.LIMIT is not None and shown >= self.LIMIT:
+            count = f"The first {shown} {self.NOUN}: press / and type to narrow."
         elif self.filter_text:
-            count += " match the filter"
+            count += " matches the filter" if shown == 1 else " match the filter"
         return Text(count)
 
     def on_input_changed(self, event: Input.Changed) -> None:
