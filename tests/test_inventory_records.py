@@ -292,3 +292,15 @@ def test_held_over_time_replays_the_history_day_by_day(repo):
 
     # Ten days ago 4 went out; seven days ago 2 and 1 went out and 3 came back.
     assert repo.licenses.held_over_time(license_id) == [(days[0], 4), (days[1], 4)]
+
+
+def test_alert_messages_count_days_in_words(repo):
+    add_license(repo, "Today", seats=1, expiration_date=TODAY)
+    add_license(repo, "Tomorrow", seats=1, expiration_date=TODAY + dt.timedelta(days=1))
+
+    messages = {alert.license.name: alert.message for alert in repo.licenses.alerts()}
+
+    assert messages == {
+        "Today": f"expires {TODAY.isoformat()} (today)",
+        "Tomorrow": f"expires {(TODAY + dt.timedelta(days=1)).isoformat()} (in 1 day)",
+    }

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import getpass
 import os
+import pwd
 from pathlib import Path
 
 from platformdirs import user_data_dir
@@ -32,8 +32,12 @@ def resolve_database_url(db_path: str | None = None) -> str:
 
 
 def current_operator() -> str:
-    """The OS login name, recorded as the operator of every seat change."""
+    """The OS account running the app, recorded as the operator of every change.
+
+    Read from the account database by user id, not from LOGNAME or USER, which anyone can set
+    to another name before starting the app.
+    """
     try:
-        return getpass.getuser()
-    except (KeyError, OSError):
+        return pwd.getpwuid(os.getuid()).pw_name
+    except KeyError:
         return f"uid-{os.getuid()}"

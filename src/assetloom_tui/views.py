@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from assetloom_tui.text import printable
+from assetloom_tui.text import plural, printable
 
 EXPIRY_WINDOW_DAYS = 30
 
@@ -167,7 +167,8 @@ class LicenseAlert(_Shown):
             parts.append(f"expired {expires.isoformat()}")
         if "expiring" in self.reasons:
             days = (expires - self.today).days
-            parts.append(f"expires {expires.isoformat()} (in {days} days)")
+            when = "today" if days == 0 else f"in {plural(days, 'day')}"
+            parts.append(f"expires {expires.isoformat()} ({when})")
         if "low" in self.reasons:
             parts.append(
                 f"{self.license.available} available, threshold {self.license.min_available}"

@@ -36,7 +36,7 @@ class LicenseRecordRepository:
             license_ = License(**fields.model_dump())
             session.add(license_)
             session.flush()
-            summary = f"Added with {fields.seats} seats"
+            summary = f"Added with {plural(fields.seats, 'seat')}"
             record_change(session, "license", license_.id, "added", summary, operator)
             return license_.id
 
