@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 
 from sqlalchemy import update
 
@@ -94,4 +95,23 @@ def test_check_reports_an_assignment_that_no_longer_matches_its_history(any_repo
     assert problem.message == (
         f"License {license_id} 'A', assignment {assignment.id}: holds 1 of 3, "
         "but its history adds up to 3 of 3."
+    )
+
+
+def test_check_reports_history_whose_assignment_row_is_gone(repo, db_url):
+    license_id = repo.license_records.add(LicenseFields(name="A", seats="5"), "ann")
+    user_id = repo.user_records.add(UserFields(username="bob"), "ann")
+    request = CheckoutRequest(
+        license_id=license_id, target_type="user", target_id=user_id, quantity=2
+    )
+    assignment = repo.seats.checkout(request, "ann")
+    # A hand edit of the file, without foreign keys: the row goes, its history stays.
+    with sqlite3.connect(db_url.removeprefix("sqlite:///")) as raw:
+        raw.execute("DELETE FROM assignments WHERE id = ?", (assignment.id,))
+
+    [problem] = repo.activity.check()
+
+    assert problem.message == (
+        f"License {license_id} 'A', assignment {assignment.id}: missing, but its history adds "
+        "up to 2 of 2."
     )

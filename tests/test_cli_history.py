@@ -240,7 +240,7 @@ def test_check_agrees_then_reports_a_corrupted_assignment(desk, any_db_url):
 
     assert (clean.returncode, clean.stdout.strip()) == (
         0,
-        "All 2 licenses agree with their history.",
+        "Checked 2 licenses: every one agrees with its history.",
     )
     assert broken.returncode == 1, broken.stderr
     assert broken.stdout.strip() == (

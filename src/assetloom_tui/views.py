@@ -221,6 +221,12 @@ class LedgerProblem(_Shown):
     @property
     def message(self) -> str:
         """What differs, in words."""
+        if self.quantity == 0:
+            return (
+                f"License {self.license_id} {self.license!r}, assignment {self.assignment_id}: "
+                f"missing, but its history adds up to {self.logged_held} of "
+                f"{self.logged_checkout}."
+            )
         return (
             f"License {self.license_id} {self.license!r}, assignment {self.assignment_id}: "
             f"holds {self.held} of {self.quantity}, but its history adds up to "

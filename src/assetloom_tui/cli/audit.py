@@ -13,7 +13,7 @@ from assetloom_tui.cli.common import UsageError, repository
 from assetloom_tui.cli.listings import table
 from assetloom_tui.cli.output import emit, emit_json
 from assetloom_tui.repository.activity import ACTIONS, ActivityFilter, local_days, parse_day
-from assetloom_tui.text import printable
+from assetloom_tui.text import plural, printable
 from assetloom_tui.views import ActivityEntry
 
 log = logging.getLogger(__name__)
@@ -111,13 +111,14 @@ def entry_json(entry: ActivityEntry) -> dict[str, object]:
 def run_check(args: argparse.Namespace) -> int:
     with repository(args) as repo:
         problems = repo.activity.check()
-        count = repo.activity.license_count()
+        kept, deleted = repo.activity.license_count()
     for problem in problems:
         emit(problem.message)
     if problems:
         log.warning("check: %d assignments disagree with their history", len(problems))
         return DISAGREES
-    emit(f"All {count} licenses agree with their history.")
+    also = f" (and {plural(deleted, 'deleted license')})" if deleted else ""
+    emit(f"Checked {plural(kept, 'license')}{also}: every one agrees with its history.")
     return 0
 
 

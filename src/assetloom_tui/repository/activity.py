@@ -204,8 +204,24 @@ class ActivityRepository:
             )
             .order_by(Assignment.license_id, Assignment.id)
         )
+        # History whose assignment row is gone (only possible by editing the file by hand).
+        orphans = (
+            select(
+                SeatEvent.license_id,
+                License.name,
+                SeatEvent.assignment_id,
+                literal(0),
+                literal(0),
+                checked_out,
+                func.sum(signed),
+            )
+            .join(License, License.id == SeatEvent.license_id)
+            .outerjoin(Assignment, Assignment.id == SeatEvent.assignment_id)
+            .where(Assignment.id.is_(None))
+            .group_by(SeatEvent.license_id, License.name, SeatEvent.assignment_id)
+        )
         with self._database.read() as session:
-            rows = session.execute(query).all()
+            rows = [*session.execute(query).all(), *session.execute(orphans).all()]
         return [
             LedgerProblem(
                 license_id=license_id,
@@ -216,7 +232,9 @@ class ActivityRepository:
                 logged_checkout=int(logged_out),
                 logged_held=int(logged_held),
             )
-            for license_id, name, assignment_id, quantity, held, logged_out, logged_held in rows
+            for license_id, name, assignment_id, quantity, held, logged_out, logged_held in sorted(
+                rows, key=lambda row: (row[0], row[2])
+            )
         ]
 
     def unknown_names(self, wanted: ActivityFilter) -> list[str]:
@@ -235,10 +253,12 @@ class ActivityRepository:
                     unknown.append(message)
         return unknown
 
-    def license_count(self) -> int:
-        """How many licenses the check covered (deleted ones too: their history stays)."""
+    def license_count(self) -> tuple[int, int]:
+        """How many licenses the check covered: (kept, deleted); deleted ones keep history."""
+        deleted = func.count().filter(License.deleted_at.is_not(None))
         with self._database.read() as session:
-            return session.scalar(select(func.count()).select_from(License))
+            total, gone = session.execute(select(func.count(), deleted).select_from(License)).one()
+        return total - gone, gone
 
 
 def _keyed(values: dict) -> tuple[str, ActivityEntry]:
