@@ -7,6 +7,8 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from pydantic import ValidationError
+
 from assetloom_tui.cli.common import UsageError, repository, validated_as
 from assetloom_tui.cli.output import (
     ASSET_FIELDS,
@@ -133,6 +135,14 @@ def add_record_commands(subparsers, common: argparse.ArgumentParser) -> None:
                 parser.add_argument("--yes", action="store_true", help="confirm: required")
 
 
+def _original(model, stored: dict[str, object]):
+    """The record as read, so the edit writes only the options given (None if it won't parse)."""
+    try:
+        return model.model_validate(stored)
+    except ValidationError:
+        return None
+
+
 def run_license_add(args: argparse.Namespace) -> int:
     values = _given(args, LICENSE_OPTIONS)
     fields = validated_as(LicenseFields, values, _names(LICENSE_OPTIONS))
@@ -147,9 +157,10 @@ def run_license_edit(args: argparse.Namespace) -> int:
     given = _nonempty(_given(args, LICENSE_OPTIONS))
     with repository(args) as repo:
         current = repo.exports.license(args.license_id)
-        values = {name: getattr(current, name) for name in LicenseFields.model_fields} | given
-        fields = validated_as(LicenseFields, values, _names(LICENSE_OPTIONS))
-        summary = repo.license_records.edit(args.license_id, fields, current_operator())
+        stored = {name: getattr(current, name) for name in LicenseFields.model_fields}
+        fields = validated_as(LicenseFields, stored | given, _names(LICENSE_OPTIONS))
+        original = _original(LicenseFields, stored)
+        summary = repo.license_records.edit(args.license_id, fields, current_operator(), original)
         record = repo.licenses.get(args.license_id)
     log.info("edited license %d: %s", args.license_id, summary or "no change")
     return _show_license(args, record, _edited(f"license {args.license_id}", summary))
@@ -183,9 +194,10 @@ def run_target_edit(args: argparse.Namespace) -> int:
     given = _nonempty(_given(args, kind.options))
     with repository(args) as repo:
         current = kind.lookup(repo, args.key)
-        values = {name: getattr(current, name) for name in kind.model.model_fields} | given
-        fields = validated_as(kind.model, values, _names(kind.options))
-        summary = kind.records(repo).edit(current.id, fields, current_operator())
+        stored = {name: getattr(current, name) for name in kind.model.model_fields}
+        fields = validated_as(kind.model, stored | given, _names(kind.options))
+        original = _original(kind.model, stored)
+        summary = kind.records(repo).edit(current.id, fields, current_operator(), original)
         record = kind.lookup(repo, getattr(fields, kind.key))
         holdings = kind.holdings(repo, record.id)
     log.info("edited %s %d: %s", kind.name, record.id, summary or "no change")

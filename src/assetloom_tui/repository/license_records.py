@@ -13,6 +13,7 @@ from assetloom_tui.models import Assignment, ChangeEvent, License
 from assetloom_tui.record_schemas import RECORD_LABELS, LicenseFields
 from assetloom_tui.repository.queries import (
     describe_changes,
+    edited_values,
     locked_license,
     record_change,
     refuse_seats_below_held,
@@ -32,7 +33,7 @@ class LicenseRecordRepository:
     def add(self, fields: LicenseFields, operator: str) -> int:
         """Add a license and return its id."""
         with self._database.write() as session:
-            _refuse_duplicate(session, fields, None)
+            _refuse_duplicate(session, fields.name, fields.product_key, None)
             license_ = License(**fields.model_dump())
             session.add(license_)
             session.flush()
@@ -40,14 +41,24 @@ class LicenseRecordRepository:
             record_change(session, "license", license_.id, "added", summary, operator)
             return license_.id
 
-    def edit(self, license_id: int, fields: LicenseFields, operator: str) -> str:
-        """Change any field; total seats never below the seats held. Returns what changed."""
+    def edit(
+        self,
+        license_id: int,
+        fields: LicenseFields,
+        operator: str,
+        original: LicenseFields | None = None,
+    ) -> str:
+        """Change fields; total seats never below the seats held. Returns what changed.
+
+        With `original` (the values the form or command started from), only the fields that
+        differ from it are written, so a colleague's edit to other fields meanwhile stays.
+        """
         with self._database.write() as session:
             license_ = locked_license(session, license_id)
-            _refuse_duplicate(session, fields, license_id)
-            refuse_seats_below_held(session, license_, fields.seats)
+            after = edited_values(license_, fields, original, RECORD_LABELS)
+            _refuse_duplicate(session, after["name"], after["product_key"], license_id)
+            refuse_seats_below_held(session, license_, after["seats"])
 
-            after = fields.model_dump()
             before = {name: getattr(license_, name) for name in after}
             summary = describe_changes(before, after, RECORD_LABELS)
             if summary:
@@ -99,14 +110,16 @@ def as_utc(moment: dt.datetime) -> dt.datetime:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
 
 
-def _refuse_duplicate(session: Session, fields: LicenseFields, license_id: int | None) -> None:
+def _refuse_duplicate(
+    session: Session, name: str, product_key: str, license_id: int | None
+) -> None:
     query = select(func.count()).where(
-        License.name == fields.name,
-        License.product_key == fields.product_key,
+        License.name == name,
+        License.product_key == product_key,
         License.deleted_at.is_(None),
     )
     if license_id is not None:
         query = query.where(License.id != license_id)
     if session.scalar(query):
-        key = f" and product key {fields.product_key!r}" if fields.product_key else ""
-        raise SeatRuleError(f"A license named {fields.name!r}{key} already exists.", field="name")
+        key = f" and product key {product_key!r}" if product_key else ""
+        raise SeatRuleError(f"A license named {name!r}{key} already exists.", field="name")

@@ -16,6 +16,7 @@ from assetloom_tui.repository.license_records import changes_of
 from assetloom_tui.repository.queries import (
     assignment_rows,
     describe_changes,
+    edited_values,
     record_change,
     to_assignment_views,
 )
@@ -53,12 +54,21 @@ class _TargetRecords:
             record_change(session, self._kind.name, record.id, "added", "Added", operator)
             return record.id
 
-    def edit(self, record_id: int, fields: UserFields | AssetFields, operator: str) -> str:
-        """Change any field; returns what changed (blank when nothing did)."""
+    def edit(
+        self,
+        record_id: int,
+        fields: UserFields | AssetFields,
+        operator: str,
+        original: UserFields | AssetFields | None = None,
+    ) -> str:
+        """Change fields; returns what changed (blank when nothing did).
+
+        With `original`, only the fields that differ from it are written (see edited_values).
+        """
         with self._database.write() as session:
             record = self._locked(session, record_id)
-            self._refuse_duplicate(session, getattr(fields, self._kind.key), record_id)
-            after = fields.model_dump()
+            after = edited_values(record, fields, original, RECORD_LABELS)
+            self._refuse_duplicate(session, after[self._kind.key], record_id)
             before = {name: getattr(record, name) for name in after}
             summary = describe_changes(before, after, RECORD_LABELS)
             if summary:

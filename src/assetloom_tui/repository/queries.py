@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from pydantic import BaseModel
 from sqlalchemy import Select, case, func, literal, select
 from sqlalchemy.orm import Session
 
 from assetloom_tui.errors import NotFoundError, SeatRuleError
 from assetloom_tui.models import Asset, Assignment, ChangeEvent, License, User
-from assetloom_tui.text import plural
+from assetloom_tui.text import plural, printable
 from assetloom_tui.views import AssignmentView
 
 
@@ -128,3 +129,35 @@ def refuse_seats_below_held(session: Session, license_: License, seats: int) -> 
             f"{'is' if held == 1 else 'are'} checked out ({where}). Check some in first.",
             field="seats",
         )
+
+
+def edited_values(record, fields: BaseModel, original: BaseModel | None, labels) -> dict:
+    """What an edit writes: every field, or, given the values the form opened with, only the
+    fields the operator changed; the rest keep what is stored now, a colleague's edit included.
+
+    A field both the operator and a colleague changed since the form opened is refused, so
+    neither edit is lost without a word.
+    """
+    typed = fields.model_dump()
+    if original is None:
+        return typed
+    opened = original.model_dump()
+    written = {}
+    for name, value in typed.items():
+        stored = getattr(record, name)
+        if value == opened[name]:
+            written[name] = stored
+            continue
+        if _comparable(stored) != _comparable(opened[name]):
+            raise SeatRuleError(
+                f"{labels.get(name, name)} was changed by someone else while this form was open "
+                f"(now {_shown(stored)}). Reopen the form to see it.",
+                field=name,
+            )
+        written[name] = value
+    return written
+
+
+def _comparable(value: object) -> object:
+    # Forms are filled with display-safe text; compare stored text the same way.
+    return printable(value) if isinstance(value, str) else value

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import ClassVar
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -109,12 +109,22 @@ class RecordFormModal(FormModal):
         """What the toast says once the record was added."""
         return f"Added {self.NOUN} {self.describe(request)}."
 
+    def original(self) -> BaseModel | None:
+        """The record as the form opened it, so saving writes only what the operator changed."""
+        opened = {
+            name: self.values[name] for name in self.SCHEMA.model_fields if name in self.values
+        }
+        try:
+            return self.SCHEMA.model_validate(opened)
+        except ValidationError:
+            return None
+
     def perform(self, request: BaseModel) -> str:
         records, operator, name = self.records(), self.desk.operator, self.describe(request)
         if self.record_id is None:
             records.add(request, operator)
             return self.added(request)
-        changed = records.edit(self.record_id, request, operator)
+        changed = records.edit(self.record_id, request, operator, self.original())
         if not changed:
             return f"Nothing to save: {name} is unchanged."
         return f"Saved {name}: {changed}."
