@@ -263,3 +263,22 @@ def test_checkin_all_date_before_a_checkout_names_whose_seats(repo):
         "of the seats checked out to bob."
     )
     assert repo.licenses.get(license_id).available == 3
+
+
+def test_a_checkout_dated_tomorrow_elsewhere_can_be_checked_in_on_its_own_date(repo):
+    tomorrow = TODAY + dt.timedelta(days=1)
+    abroad = Repository(repo.database, today=lambda: tomorrow)
+    license_id = add_license(repo, seats=5)
+    first = checkout(abroad, license_id, add_user(repo, "kenji"), 2)
+    checkout(abroad, license_id, add_user(repo, "mei"), 1)
+
+    with pytest.raises(SeatRuleError, match="in the future"):
+        checkin(repo, first.id, 1, on=tomorrow + dt.timedelta(days=1))
+    checkin(repo, first.id, 1, on=tomorrow)
+    defaulted = repo.seats.checkin(CheckinRequest(assignment_id=first.id, quantity=1), "t")
+    result = repo.seats.checkin_all(CheckinAllRequest(license_id=license_id), "t")
+
+    assert defaulted.held == 0
+    assert result.seats == 1
+    dates = {entry.event_date for entry in repo.licenses.history(license_id)}
+    assert dates == {tomorrow}

@@ -77,7 +77,9 @@ class CheckinRequest(_Input):
 
     assignment_id: int
     quantity: int = Field(ge=1)
-    checkin_date: dt.date
+    # None: today, or the checkout date when that is later (a checkout dated in another
+    # time zone may already be "tomorrow" here).
+    checkin_date: dt.date | None = None
     notes: str = ""
 
     _quantity_is_whole = field_validator("quantity", mode="before")(_whole_number)
@@ -89,7 +91,8 @@ class CheckinAllRequest(_Input):
     """Return every held seat of one license on `checkin_date`."""
 
     license_id: int
-    checkin_date: dt.date
+    # None: today, or the latest checkout date of the license when that is later.
+    checkin_date: dt.date | None = None
     notes: str = ""
 
     _checkin_date_is_iso = field_validator("checkin_date", mode="before")(_iso_date)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import logging
 import sys
 import tempfile
@@ -140,7 +139,7 @@ def run_checkin(args: argparse.Namespace) -> int:
             CheckinRequest,
             assignment_id=args.assignment_id,
             quantity=quantity,
-            checkin_date=args.date if args.date is not None else dt.date.today(),
+            checkin_date=args.date,
             notes=args.note,
         )
         after = repo.seats.checkin(request, current_operator())
@@ -164,7 +163,7 @@ def run_checkin_all(args: argparse.Namespace) -> int:
         request = validated(
             CheckinAllRequest,
             license_id=args.license_id,
-            checkin_date=args.date if args.date is not None else dt.date.today(),
+            checkin_date=args.date,
             notes=args.note,
         )
         result = repo.seats.checkin_all(request, current_operator())

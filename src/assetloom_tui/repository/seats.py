@@ -63,7 +63,8 @@ class SeatRepository:
                     f"held by this assignment.",
                     field="quantity",
                 )
-            self._check_checkin_date(request.checkin_date, assignment.checkout_date)
+            checkin_date = request.checkin_date or self.default_checkin_date(assignment)
+            self._check_checkin_date(checkin_date, assignment.checkout_date)
 
             assignment.held -= request.quantity
             session.add(
@@ -71,7 +72,7 @@ class SeatRepository:
                     assignment,
                     "checkin",
                     request.quantity,
-                    request.checkin_date,
+                    checkin_date,
                     request.notes,
                     operator,
                 )
@@ -91,14 +92,15 @@ class SeatRepository:
             if not held:
                 raise SeatRuleError(f"No seats of {license_.name!r} are checked out.")
             latest = max(held, key=lambda assignment: (assignment.checkout_date, assignment.id))
-            if request.checkin_date < latest.checkout_date:
+            checkin_date = request.checkin_date or self.default_checkin_date(latest)
+            if checkin_date < latest.checkout_date:
                 [view] = to_assignment_views(
                     session, assignment_rows().where(Assignment.id == latest.id)
                 )
                 which = f" of the seats checked out to {view.target}"
             else:
                 which = ""
-            self._check_checkin_date(request.checkin_date, latest.checkout_date, which)
+            self._check_checkin_date(checkin_date, latest.checkout_date, which)
 
             seats = 0
             for assignment in held:
@@ -108,7 +110,7 @@ class SeatRepository:
                         assignment,
                         "checkin",
                         assignment.held,
-                        request.checkin_date,
+                        checkin_date,
                         request.notes,
                         operator,
                     )
@@ -126,10 +128,16 @@ class SeatRepository:
             raise NotFoundError(f"Assignment {assignment_id} does not exist.")
         return views[0]
 
+    def default_checkin_date(self, assignment) -> dt.date:
+        """Today, or the checkout date when a checkout from another time zone is dated later."""
+        return max(self._today(), assignment.checkout_date)
+
     def _check_checkin_date(
         self, checkin_date: dt.date, checkout_date: dt.date, which: str = ""
     ) -> None:
-        today = self._today()
+        # "Today" is this host's; a checkout written where it is already tomorrow may be
+        # checked in on its own date.
+        today = max(self._today(), checkout_date)
         if checkin_date > today:
             raise SeatRuleError(
                 f"Checkin Date {checkin_date.isoformat()} is in the future (today is "

@@ -42,7 +42,7 @@ class CheckinModal(FormModal):
     def compose_fields(self) -> ComposeResult:
         held = str(self.assignment.held)
         yield FormField("Checkin Quantity", Input(held, id="quantity", compact=True), "quantity")
-        today = self.repository.seats.today().isoformat()
+        today = self.repository.seats.default_checkin_date(self.assignment).isoformat()
         date = Input(today, id="checkin_date", placeholder="YYYY-MM-DD", compact=True)
         yield FormField("Checkin Date", date, "checkin_date")
         notes = Input(id="notes", placeholder="Optional", compact=True)
