@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from typing import ClassVar
 
 from rich.text import Text
@@ -33,6 +34,10 @@ class ListScreen(DeskScreen):
         self.records: dict[str, object] = {}
         # What the table shows, as comparable text with its styles (Text equality ignores them).
         self.drawn: list[tuple[str, list[str]]] = []
+        # The filter text the rows on screen were fetched for, and an Enter waiting for rows
+        # of the newest filter (a pasted filter and Enter can arrive before its rows do).
+        self.shown_for: str | None = None
+        self.open_when_shown = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -57,7 +62,14 @@ class ListScreen(DeskScreen):
 
     def reload(self) -> None:
         search = self.filter_text
-        self.load(lambda: self.fetch(search), self._show_records, group="list")
+        self.load(lambda: self.fetch(search), partial(self._show_for, search), group="list")
+
+    def _show_for(self, search: str, records: list) -> None:
+        self._show_records(records)
+        self.shown_for = search
+        if self.open_when_shown and search == self.filter_text:
+            self.open_when_shown = False
+            self.action_open()
 
     def fetch(self, search: str) -> list:
         """Records matching `search` (runs in a worker thread)."""
@@ -101,6 +113,9 @@ class ListScreen(DeskScreen):
 
     def action_open(self) -> None:
         """Open the highlighted record."""
+        if self.shown_for != self.filter_text:
+            self.open_when_shown = True
+            return
         record = self.highlighted()
         if record is None:
             self.notify(f"No {self.NOUN} to open.", severity="warning")
