@@ -196,7 +196,8 @@ def _require_target(session: Session, target_type: str, target_id: int) -> None:
     target = session.get(model, target_id)
     if target is None or target.deleted_at is not None:
         raise NotFoundError(
-            f"{target_type.capitalize()} {target_id} does not exist.", field="target_id"
+            f"The chosen {target_type} no longer exists (it may have just been deleted).",
+            field="target_id",
         )
     if not target.active:
         label = target.username if isinstance(target, User) else target.asset_tag
