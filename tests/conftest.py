@@ -6,9 +6,10 @@ import datetime as dt
 import os
 from pathlib import Path
 
+import pg_server
 import pytest
 
-import pg_server
+from assetloom_tui.cli import main
 from assetloom_tui.models import Asset, License, User
 from assetloom_tui.repository import Repository
 
@@ -56,6 +57,32 @@ def any_db_url(request, tmp_path: Path) -> str:
 def _fixed_day_repository(url: str) -> Repository:
     opened = Repository.open(url)
     return Repository(opened.database, today=lambda: TODAY)
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    """The SQLite file a command-line test points `--db` at."""
+    return tmp_path / "desk.db"
+
+
+@pytest.fixture
+def desk(db_path: Path):
+    """A repository on the command's file, with the real 'today' like the command."""
+    repository = Repository.open(f"sqlite:///{db_path}")
+    yield repository
+    repository.close()
+
+
+@pytest.fixture
+def cli(capsys, db_path: Path):
+    """Run the command in this process on `db_path`; returns (exit status, stdout, stderr)."""
+
+    def run(*args: str) -> tuple[int, str, str]:
+        code = main(["--db", str(db_path), *args])
+        captured = capsys.readouterr()
+        return code, captured.out, captured.err
+
+    return run
 
 
 @pytest.fixture

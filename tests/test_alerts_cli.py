@@ -6,38 +6,13 @@ import datetime as dt
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from conftest import add_license, add_user
 
-from assetloom_tui.cli import main
-from assetloom_tui.repository import Repository
 from assetloom_tui.schemas import CheckoutRequest
 
 TODAY = dt.date.today()
-
-
-@pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "desk.db"
-
-
-@pytest.fixture
-def desk(db_path: Path):
-    repository = Repository.open(f"sqlite:///{db_path}")
-    yield repository
-    repository.close()
-
-
-@pytest.fixture
-def cli(capsys, db_path):
-    def run(*args: str) -> tuple[int, str, str]:
-        code = main(["--db", str(db_path), *args])
-        captured = capsys.readouterr()
-        return code, captured.out, captured.err
-
-    return run
 
 
 def days(n: int) -> dt.date:

@@ -12,25 +12,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import add_asset, add_license, add_user
 
 from assetloom_tui.repository import Repository
 from assetloom_tui.schemas import CheckoutRequest
-from conftest import add_asset, add_license, add_user
 
 TODAY = dt.date.today()
-
-
-@pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "desk.db"
-
-
-@pytest.fixture
-def desk(db_path: Path):
-    """A repository on the file the command uses, with real 'today' like the command."""
-    repository = Repository.open(f"sqlite:///{db_path}")
-    yield repository
-    repository.close()
 
 
 def run(*args: str, env: dict[str, str] | None = None, home: Path | None = None):

@@ -5,12 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from conftest import add_asset, add_license, add_user
 
-from assetloom_tui.cli import main
 from assetloom_tui.repository import Repository
 from assetloom_tui.schemas import CheckoutRequest
 
@@ -35,30 +33,6 @@ LICENSE_JSON_KEYS = {
     "notes",
 }
 LONG = "x" * 256
-
-
-@pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "desk.db"
-
-
-@pytest.fixture
-def desk(db_path: Path):
-    repository = Repository.open(f"sqlite:///{db_path}")
-    yield repository
-    repository.close()
-
-
-@pytest.fixture
-def cli(capsys, db_path):
-    """Run the command in this process; returns (exit status, stdout, stderr)."""
-
-    def run(*args: str) -> tuple[int, str, str]:
-        code = main(["--db", str(db_path), *args])
-        captured = capsys.readouterr()
-        return code, captured.out, captured.err
-
-    return run
 
 
 def checkout(desk: Repository, license_id: int, target_id: int, qty: int, target="user") -> None:
