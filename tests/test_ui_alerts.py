@@ -1,4 +1,4 @@
-"""Expiry and shortage: list markers, the Alerts screen, the expired-checkout confirmation, usage."""
+"""Expiry and shortage: list markers, Alerts screen, expired-checkout confirmation, usage."""
 
 from __future__ import annotations
 

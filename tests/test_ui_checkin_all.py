@@ -1,4 +1,4 @@
-"""Checkin All from the license detail: confirmation with one date and note, then every seat back."""
+"""Checkin All from the license detail: one date and note, then every seat back."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""License create, edit and delete through the real app: the form, its field rules, the seat rules."""
+"""License create, edit and delete through the real app: the form, field and seat rules."""
 
 from __future__ import annotations
 

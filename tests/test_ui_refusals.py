@@ -1,4 +1,4 @@
-"""Refused input: the message is beside its field, the form keeps what was typed, nothing is written."""
+"""Refused input: a message beside its field, the form keeps what was typed, nothing written."""
 
 from __future__ import annotations
 
