@@ -34,7 +34,7 @@ def history(url: str, *args: str):
 
 
 def set_time(desk: Repository, model, when: dt.datetime, *where) -> None:
-    """Move events of `model` to one instant, through the ORM so SQLite stores it as the app does."""
+    """Move events of `model` to one instant, through the ORM as the app stores them."""
     with desk.database.write() as session:
         session.execute(update(model).where(*where).values(recorded_at=when))
 
