@@ -9,9 +9,16 @@ from typing import Annotated
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
-from assetloom_tui.importers.values import MAX_SEATS, parse_bool, parse_cost, parse_date
+from assetloom_tui.importers.values import (
+    MAX_SEATS,
+    clean_text,
+    from_text,
+    parse_bool,
+    parse_cost,
+    parse_count,
+    parse_date,
+)
 
-MAX_TEXT = 255
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 RECORD_LABELS = {
@@ -44,12 +51,9 @@ RECORD_LABELS = {
 
 
 def _line(value: object) -> object:
-    if isinstance(value, str):
-        value = value.strip()
-        if len(value) > MAX_TEXT:
-            raise ValueError(f"is longer than {MAX_TEXT} characters")
-        if "\n" in value or "\r" in value:
-            raise ValueError("must fit on one line")
+    value = clean_text(value)
+    if isinstance(value, str) and ("\n" in value or "\r" in value):
+        raise ValueError("must fit on one line")
     return value
 
 
@@ -67,21 +71,12 @@ def _email(value: object) -> object:
     return value
 
 
-def _from_text(parse):
-    """Parse text with a shared reader; typed values (from code) pass through unchanged."""
-    return BeforeValidator(lambda value: parse(value) if isinstance(value, str) else value)
-
-
 def _whole(value: str) -> int | None:
-    text = value.strip()
-    if not text:
-        return None
-    if not text.isascii() or not text.isdigit():
-        raise ValueError(f"must be a whole number, 0 or more, not {value!r}")
-    number = int(text)
-    if number > MAX_SEATS:
-        raise ValueError(f"is more than the largest number we store ({MAX_SEATS:,})")
-    return number
+    try:
+        return parse_count(value)
+    except ValueError as error:
+        # A form or an option shows no separate value column, so the message quotes it.
+        raise ValueError(f"{error}, not {value!r}") from None
 
 
 def _required_whole(value: str) -> int:
@@ -101,11 +96,11 @@ def _flag(value: str) -> bool:
 Line = Annotated[str, BeforeValidator(_line)]
 Required = Annotated[str, BeforeValidator(_required)]
 Email = Annotated[str, BeforeValidator(_email)]
-OptionalDate = Annotated[dt.date | None, _from_text(parse_date)]
+OptionalDate = Annotated[dt.date | None, from_text(parse_date)]
 # The bounds sit on the number itself: on the union they would be applied to None (a TypeError).
-OptionalCost = Annotated[Annotated[Decimal, Field(ge=0)] | None, _from_text(parse_cost)]
-OptionalCount = Annotated[Annotated[int, Field(ge=0, le=MAX_SEATS)] | None, _from_text(_whole)]
-Flag = Annotated[bool, _from_text(_flag)]
+OptionalCost = Annotated[Annotated[Decimal, Field(ge=0)] | None, from_text(parse_cost)]
+OptionalCount = Annotated[Annotated[int, Field(ge=0, le=MAX_SEATS)] | None, from_text(_whole)]
+Flag = Annotated[bool, from_text(_flag)]
 
 
 class _Record(BaseModel):
@@ -119,7 +114,7 @@ class LicenseFields(_Record):
     product_key: Line = ""
     manufacturer: Line = ""
     category: Line = ""
-    seats: Annotated[int, _from_text(_required_whole), Field(ge=0, le=MAX_SEATS)]
+    seats: Annotated[int, from_text(_required_whole), Field(ge=0, le=MAX_SEATS)]
     reassignable: Flag = True
     expiration_date: OptionalDate = None
     purchase_date: OptionalDate = None

@@ -9,6 +9,8 @@ from typing import Annotated
 from pydantic import BaseModel, BeforeValidator, ConfigDict
 
 from assetloom_tui.importers.values import (
+    clean_text,
+    from_text,
     parse_bool,
     parse_cost,
     parse_count,
@@ -17,27 +19,12 @@ from assetloom_tui.importers.values import (
     parse_seats,
 )
 
-MAX_TEXT = 255
-
-
-def _text(value: object) -> object:
-    if isinstance(value, str):
-        value = value.strip()
-        if len(value) > MAX_TEXT:
-            raise ValueError(f"is longer than {MAX_TEXT} characters")
-    return value
-
 
 def _required(value: object) -> object:
-    value = _text(value)
+    value = clean_text(value)
     if value == "":
         raise ValueError("is required")
     return value
-
-
-def _reader(parse):
-    """Run a `values` parser on text; typed values (from code, not a file) pass through."""
-    return BeforeValidator(lambda value: parse(value) if isinstance(value, str) else value)
 
 
 def _reassignable(text: str) -> bool:
@@ -46,11 +33,11 @@ def _reassignable(text: str) -> bool:
     return True if flag is None else flag
 
 
-Text = Annotated[str, BeforeValidator(_text)]
+Text = Annotated[str, BeforeValidator(clean_text)]
 Required = Annotated[str, BeforeValidator(_required)]
-Flag = Annotated[bool | None, _reader(parse_bool)]
-Date = Annotated[dt.date | None, _reader(parse_date)]
-Cost = Annotated[Decimal | None, _reader(parse_cost)]
+Flag = Annotated[bool | None, from_text(parse_bool)]
+Date = Annotated[dt.date | None, from_text(parse_date)]
+Cost = Annotated[Decimal | None, from_text(parse_cost)]
 
 
 class _Row(BaseModel):
@@ -96,8 +83,8 @@ class LicenseRow(_Row):
     product_key: Text = ""
     manufacturer: Text = ""
     category: Text = ""
-    seats: Annotated[int, _reader(parse_seats)]
-    reassignable: Annotated[bool, _reader(_reassignable)] = True
+    seats: Annotated[int, from_text(parse_seats)]
+    reassignable: Annotated[bool, from_text(_reassignable)] = True
     expiration_date: Date = None
     purchase_date: Date = None
     purchase_cost: Cost = None
@@ -106,7 +93,7 @@ class LicenseRow(_Row):
     licensed_to_email: Text = ""
     supplier: Text = ""
     notes: str = ""
-    min_available: Annotated[int | None, _reader(parse_count)] = None
+    min_available: Annotated[int | None, from_text(parse_count)] = None
     maintained: Flag = None
     full_name: Text = ""
     email: Text = ""
@@ -114,7 +101,7 @@ class LicenseRow(_Row):
     asset_tag: Text = ""
     asset_name: Text = ""
     # Our own exports write how many seats a target holds; Snipe-IT's rows give one each.
-    checkout_quantity: Annotated[int, _reader(parse_quantity)] = 1
+    checkout_quantity: Annotated[int, from_text(parse_quantity)] = 1
 
     @property
     def key(self) -> tuple[str, str]:

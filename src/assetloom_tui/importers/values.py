@@ -6,10 +6,13 @@ import datetime as dt
 import re
 from decimal import Decimal
 
+from pydantic import BeforeValidator
+
 TRUE_WORDS = frozenset({"yes", "true", "1"})
 FALSE_WORDS = frozenset({"no", "false", "0"})
 MAX_COST = Decimal("9999999999.99")
 MAX_SEATS = 2_147_483_647
+MAX_TEXT = 255
 
 _US_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -98,3 +101,17 @@ def parse_count(text: str) -> int | None:
     if count > MAX_SEATS:
         raise ValueError(f"is more than the largest number we store ({MAX_SEATS:,})")
     return count
+
+
+def clean_text(value: object) -> object:
+    """Text trimmed of surrounding blanks, at most MAX_TEXT characters; other values as given."""
+    if isinstance(value, str):
+        value = value.strip()
+        if len(value) > MAX_TEXT:
+            raise ValueError(f"is longer than {MAX_TEXT} characters")
+    return value
+
+
+def from_text(parse) -> BeforeValidator:
+    """A pydantic reader that parses text; typed values (from code, not typing) pass through."""
+    return BeforeValidator(lambda value: parse(value) if isinstance(value, str) else value)
