@@ -116,7 +116,9 @@ def add_record_commands(subparsers, common: argparse.ArgumentParser) -> None:
     delete.add_argument("--yes", action="store_true", help="confirm: required")
 
     for kind in (USER, ASSET):
-        actions = _group(subparsers, common, kind.name, f"add, edit or deactivate {kind.name}s")
+        actions = _group(
+            subparsers, common, kind.name, f"add, edit, deactivate, activate or delete {kind.name}s"
+        )
         add = _action(actions, common, f"{kind.name} add", run_target_add, f"add a {kind.name}")
         add.set_defaults(kind=kind)
         _options(add, kind.name)
